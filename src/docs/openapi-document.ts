@@ -1,0 +1,49 @@
+/** @module The OpenAPI 3.1 document of a mock: its routes, plus the profile's behaviour as an `x-` extension. */
+import type { OpenAPIV3_1 } from 'openapi-types'
+import type { AccountFixture } from '../accounts/fixtures.js'
+import type { MockState } from '../engine/mock-state.js'
+import type { App } from '../routes/env.js'
+
+/** The extension the conformance suite reads to learn what a target promises. */
+export const BEHAVIOUR_EXTENSION = 'x-veeam-auth-mock'
+
+export interface DocumentOptions {
+  /** Accounts to list in the description; passwords are shown only when `showPasswords`. */
+  accounts: AccountFixture[]
+  showPasswords: boolean
+}
+
+function accountsText({ accounts, showPasswords }: DocumentOptions): string {
+  const lines = accounts.map(
+    (a) => `| \`${a.username.replace(/\\/g, '\\\\')}\` | ${showPasswords ? `\`${a.password}\`` : '(from your fixtures file)'} | ${a.role} |`,
+  )
+  return ['| Account | Password | Role |', '|---|---|---|', ...lines].join('\n')
+}
+
+function description(state: MockState, options: DocumentOptions): string {
+  const { profile } = state
+  return [
+    `A local stand-in for the authorization surface of the ${profile.product} ${profile.version} REST API, served by veeam-auth-mock (profile \`${profile.id}\`).`,
+    `Obtain a token with **POST ${profile.tokenPath}**: after a successful "Try it out" the access token is applied to the other operations automatically.`,
+    `Accounts:\n\n${accountsText(options)}`,
+    `Only these roles may use the API: ${profile.roles.join(', ')}.`,
+  ].join('\n\n')
+}
+
+/** The profile's behaviour with the lifetimes in force. */
+export function behaviour(state: MockState) {
+  const { sources: _sources, ...profile } = state.profile
+  return { ...profile, lifetimes: state.lifetimes }
+}
+
+export function openApiDocument(app: App, state: MockState, options: DocumentOptions): OpenAPIV3_1.Document {
+  const { profile } = state
+  const tags = [{ name: profile.tokenTag, description: 'Tokens and logout.' }]
+  if (profile.clientBases.length > 0) tags.push({ name: profile.clientsTag, description: 'Client accounts.' })
+  const document = app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: { title: profile.title, version: profile.version, description: description(state, options) },
+    tags,
+  })
+  return { ...document, [BEHAVIOUR_EXTENSION]: behaviour(state) } as unknown as OpenAPIV3_1.Document
+}

@@ -1,0 +1,77 @@
+/** @module Swagger UI at /swagger, from the local swagger-ui-dist files: no request leaves the machine. */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import type { Profile } from '../profiles/profile.js'
+import type { App } from '../routes/env.js'
+
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+}
+
+function distDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
+}
+
+/** The page's start-up script: applies a token from a successful token call, and forgets it on logout. */
+function initScript(profile: Profile): string {
+  const config = { tokenPath: profile.tokenPath, logoutPath: profile.logout.path, logoutStatus: profile.logout.status }
+  return `const mock = ${JSON.stringify(config)};
+const ui = SwaggerUIBundle({
+  url: '/openapi.json',
+  dom_id: '#swagger-ui',
+  validatorUrl: 'none',
+  deepLinking: true,
+  tryItOutEnabled: false,
+  responseInterceptor: (res) => {
+    try {
+      const path = new URL(res.url, location.href).pathname
+      const body = res.body && typeof res.body === 'object' ? res.body : null
+      if (res.status === 200 && path === mock.tokenPath && body && body.access_token) {
+        ui.preauthorizeApiKey('bearerAuth', body.access_token)
+      } else if (res.status === mock.logoutStatus && path === mock.logoutPath) {
+        ui.authActions.logout(['bearerAuth'])
+      }
+    } catch (error) { console.warn('veeam-auth-mock: could not apply the token', error) }
+    return res
+  },
+});
+window.ui = ui;
+`
+}
+
+function page(profile: Profile): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${profile.title} (veeam-auth-mock)</title>
+<link rel="stylesheet" href="/swagger/assets/swagger-ui.css">
+<link rel="icon" type="image/png" href="/swagger/assets/favicon-32x32.png">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/swagger/assets/swagger-ui-bundle.js"></script>
+<script src="/swagger/init.js"></script>
+</body>
+</html>
+`
+}
+
+export function mountSwaggerUi(app: App, profile: Profile): void {
+  const cache = new Map<string, Buffer>()
+  const html = page(profile)
+  const script = initScript(profile)
+  app.get('/swagger', (c) => c.html(html))
+  app.get('/swagger/init.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+  app.get('/swagger/assets/:file', (c) => {
+    const file = c.req.param('file')
+    const type = ASSETS[file]
+    if (type === undefined) return c.notFound()
+    let bytes = cache.get(file)
+    if (bytes === undefined) cache.set(file, (bytes = readFileSync(join(distDir(), file))))
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600' })
+  })
+}

@@ -1,0 +1,85 @@
+/** @module Builds a mock: its state from options, and the Hono app over it. No side effects: nothing listens. */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { defaultFixtures, type AccountFixture } from '../accounts/fixtures.js'
+import { parseUsername } from '../accounts/username.js'
+import { systemClock, type Clock } from '../clock.js'
+import { mountDocs } from '../docs/mount-docs.js'
+import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
+import type { Profile } from '../profiles/profile.js'
+import { mountClients } from '../routes/clients.js'
+import type { App, AppEnv } from '../routes/env.js'
+import { mountFallback } from '../routes/fallback.js'
+import { mountLogout } from '../routes/logout.js'
+import { renderError } from '../routes/render-error.js'
+import { registerSecuritySchemes } from '../routes/security-schemes.js'
+import { mountToken } from '../routes/token.js'
+import { cryptoRandomSource, type RandomSource } from '../security/random-source.js'
+import { MemoryStore } from '../store/memory-store.js'
+import type { Lifetimes, MockState } from './mock-state.js'
+import { assertQuirks, type QuirkName } from './quirks.js'
+import { requestLogger, type RequestLogEntry } from './request-log.js'
+
+export interface AppOptions {
+  /** A profile id (default `vro-7.1`) or a profile object. */
+  profile?: string | Profile
+  /** Accounts to start with; default: the profile's fixtures/<profile>.json. */
+  accounts?: AccountFixture[]
+  /** Overrides of the profile's token lifetimes, in seconds. */
+  lifetimes?: Partial<Lifetimes>
+  clock?: Clock
+  random?: RandomSource
+  quirks?: readonly QuirkName[]
+  /** Called once per request, after the response; per-request logging costs throughput, so it is opt-in. */
+  onRequest?: (entry: RequestLogEntry) => void
+  /** Called with errors that became a 500 (never a client's mistake). */
+  onServerError?: (error: unknown) => void
+}
+
+export interface Mock {
+  app: App
+  state: MockState
+}
+
+function resolveProfile(profile: AppOptions['profile']): Profile {
+  if (typeof profile === 'object') return profile
+  const id = profile ?? DEFAULT_PROFILE_ID
+  const found = findProfile(id)
+  if (found === undefined) {
+    throw new Error(`Unknown profile "${id}"; known: ${PROFILES.map((p) => p.id).join(', ')}.`)
+  }
+  return found
+}
+
+/** Adds fixture accounts to the store; a bare name gets the profile's default domain. */
+export function seedAccounts(state: MockState, accounts: readonly AccountFixture[]): void {
+  for (const { username, password, role, disabled } of accounts) {
+    const parsed = parseUsername(username, { bareAllowed: true, defaultDomain: state.profile.usernames.defaultDomain })
+    if (parsed === undefined) throw new Error(`Account "${username}" is not DOMAIN\\USERNAME or USERNAME.`)
+    state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false })
+  }
+}
+
+export function createMock(options: AppOptions = {}): Mock {
+  const profile = resolveProfile(options.profile)
+  const accounts = options.accounts ?? defaultFixtures(profile.id)
+  const state: MockState = {
+    profile,
+    store: new MemoryStore(),
+    clock: options.clock ?? systemClock,
+    random: options.random ?? cryptoRandomSource(),
+    lifetimes: { ...profile.lifetimes, ...options.lifetimes },
+    quirks: new Set(assertQuirks(options.quirks ?? [])),
+  }
+  seedAccounts(state, accounts)
+
+  const app: App = new OpenAPIHono<AppEnv>()
+  if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
+  registerSecuritySchemes(app, profile)
+  mountToken(app, state)
+  mountLogout(app, state)
+  if (profile.clientBases.length > 0) mountClients(app, state)
+  mountDocs(app, state, { accounts, showPasswords: options.accounts === undefined })
+  mountFallback(app)
+  app.onError((error, c) => renderError(c, error, options.onServerError))
+  return { app, state }
+}

@@ -1,0 +1,21 @@
+/** @module Everything a running mock holds, passed to routes and grants instead of globals. */
+import type { Clock } from '../clock.js'
+import type { Profile } from '../profiles/profile.js'
+import type { RandomSource } from '../security/random-source.js'
+import type { MemoryStore } from '../store/memory-store.js'
+import type { QuirkName } from './quirks.js'
+
+export interface Lifetimes {
+  accessSeconds: number
+  refreshSeconds: number
+}
+
+export interface MockState {
+  readonly profile: Profile
+  readonly store: MemoryStore
+  readonly clock: Clock
+  readonly random: RandomSource
+  readonly lifetimes: Lifetimes
+  /** Deliberate deviations from the documented rules (see quirks.ts). */
+  readonly quirks: ReadonlySet<QuirkName>
+}

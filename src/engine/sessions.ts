@@ -1,0 +1,36 @@
+/** @module Issuing a session: a fresh access token paired with a fresh refresh token. */
+import { newAccessToken, newRefreshToken } from '../security/credentials.js'
+import type { Principal, Session } from '../store/types.js'
+import type { MockState } from './mock-state.js'
+
+export interface TokenResponse {
+  access_token: string
+  token_type: string
+  expires_in: number
+  refresh_token: string
+}
+
+/** Creates a session for `principal` and returns the token response body, with the profile's fields in its order. */
+export function issueSession(state: MockState, principal: Principal): Record<string, unknown> {
+  const now = state.clock.now()
+  const { accessSeconds, refreshSeconds } = state.lifetimes
+  const session: Session = {
+    principal,
+    accessToken: newAccessToken(state.random),
+    refreshToken: newRefreshToken(state.random),
+    accessExpiresAt: now + accessSeconds * 1000,
+    refreshExpiresAt: now + refreshSeconds * 1000,
+  }
+  state.store.sweep(now)
+  state.store.addSession(session)
+  const full: TokenResponse = {
+    access_token: session.accessToken,
+    token_type: state.profile.tokenResponse.tokenType,
+    // The vendor's samples show 899 for a 15-minute token: the lifetime less one second.
+    expires_in: Math.max(1, accessSeconds - 1),
+    refresh_token: session.refreshToken,
+  }
+  const body: Record<string, unknown> = {}
+  for (const field of state.profile.tokenResponse.fields) body[field] = full[field]
+  return body
+}

@@ -1,0 +1,16 @@
+/** @module The grants the engine can perform, by grant_type. */
+import type { GrantType } from '../../profiles/profile.js'
+import type { MockState } from '../../engine/mock-state.js'
+import type { Principal } from '../../store/types.js'
+import type { TokenParams } from '../token-params.js'
+import * as clientCredentials from './client-credentials.js'
+import * as password from './password.js'
+import * as refreshToken from './refresh-token.js'
+
+export type GrantHandler = (state: MockState, params: TokenParams, authorization: string | undefined) => Principal
+
+export const GRANTS: Record<GrantType, GrantHandler> = {
+  [password.grantType]: password.handle,
+  [clientCredentials.grantType]: clientCredentials.handle,
+  [refreshToken.grantType]: refreshToken.handle,
+}

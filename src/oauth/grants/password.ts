@@ -1,0 +1,36 @@
+/** @module grant_type=password: a user's `DOMAIN\USERNAME` (or bare `USERNAME`) and password. */
+import { parseUsername } from '../../accounts/username.js'
+import { accountMayUseApi } from '../../engine/principal.js'
+import type { MockState } from '../../engine/mock-state.js'
+import { hashSecret, secretMatches } from '../../security/secret.js'
+import type { Principal } from '../../store/types.js'
+import { invalidGrant } from '../errors.js'
+import { required, type TokenParams } from '../token-params.js'
+
+export const grantType = 'password'
+
+// Compared against when the account is unknown, so both paths cost one hash and one compare.
+const NO_ACCOUNT_DIGEST = hashSecret('\u0000no such account')
+
+export function handle(state: MockState, params: TokenParams): Principal {
+  const username = required(params, 'username', grantType)
+  const password = required(params, 'password', grantType)
+  const { usernames, roles } = state.profile
+  const parsed = parseUsername(username, usernames)
+  if (parsed === undefined) {
+    throw invalidGrant(
+      usernames.bareAllowed
+        ? 'The user name must be in the DOMAIN\\USERNAME or USERNAME format.'
+        : 'The user name must be in the DOMAIN\\USERNAME format.',
+    )
+  }
+  const account = state.store.findAccount(parsed.domain, parsed.name)
+  const matches = secretMatches(password, account?.passwordHash ?? NO_ACCOUNT_DIGEST)
+  if (account === undefined || !matches || account.disabled) {
+    throw invalidGrant('The user name or password is incorrect.')
+  }
+  if (!accountMayUseApi(state, account)) {
+    throw invalidGrant(`The account may not use the REST API; it needs the role ${roles.join(' or ')}.`)
+  }
+  return { kind: 'user', accountId: account.id }
+}

@@ -1,0 +1,27 @@
+/** @module Logout: ends the session of the presented access token (and its refresh token). */
+import { createRoute, z } from '@hono/zod-openapi'
+import type { MockState } from '../engine/mock-state.js'
+import { bearerAuth } from '../oauth/bearer.js'
+import { bearerSecurity, json, UNAUTHORIZED_RESPONSE } from './schemas.js'
+import { mount, type App } from './env.js'
+
+export function mountLogout(app: App, state: MockState): void {
+  const { logout, tokenTag } = state.profile
+  const success =
+    logout.message === undefined
+      ? { description: 'Logged out.' }
+      : json(z.string().openapi({ example: logout.message }), `Logged out; the body is the JSON string "${logout.message}".`)
+  const route = createRoute({
+    method: logout.method === 'DELETE' ? 'delete' : 'post',
+    path: logout.path,
+    operationId: 'logout',
+    tags: [tokenTag],
+    summary: 'Log out: the access token and its refresh token stop working',
+    security: bearerSecurity(state.profile),
+    responses: { [logout.status]: success, 401: UNAUTHORIZED_RESPONSE },
+  })
+  mount(app, route, bearerAuth(state), (c) => {
+    state.store.revokeSession(c.get('caller').session)
+    return logout.message === undefined ? c.body(null, logout.status) : c.json(logout.message, logout.status as 200)
+  })
+}

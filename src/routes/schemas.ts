@@ -1,0 +1,86 @@
+/** @module Wire schemas, shared by the routes and the emitted OpenAPI document. */
+import { z } from '@hono/zod-openapi'
+import type { Profile } from '../profiles/profile.js'
+import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
+
+/**
+ * The token form as Swagger UI should render it: a grant_type drop-down and flat fields. Which
+ * fields each grant needs is enforced by the server (a oneOf would not render as a form). Every
+ * field has an empty example so "Try it out" sends no placeholder text.
+ */
+export function tokenRequestSchema(profile: Profile) {
+  const grants = [...profile.grants, ...profile.listedGrants] as [string, ...string[]]
+  const field = (description: string) => z.string().optional().openapi({ description, example: '' })
+  const clientFields = profile.grants.includes('client_credentials')
+    ? {
+        client_id: field('Required if grant_type is client_credentials (or send HTTP Basic).'),
+        client_secret: field('Required if grant_type is client_credentials (or send HTTP Basic).'),
+      }
+    : {}
+  return z
+    .object({
+      grant_type: z.enum(grants).default(profile.defaultGrant).openapi({ description: 'The OAuth 2.0 grant.' }),
+      username: field(
+        profile.usernames.bareAllowed
+          ? 'Required if grant_type is password. DOMAIN\\USERNAME or USERNAME.'
+          : 'Required if grant_type is password. DOMAIN\\USERNAME.',
+      ),
+      password: field('Required if grant_type is password.'),
+      ...clientFields,
+      refresh_token: field('Required if grant_type is refresh_token.'),
+    })
+    .openapi('TokenRequest')
+}
+
+export const TokenResponse = z
+  .object({
+    access_token: z.string().openapi({ example: '0G072fREAFX3G2hIOQYiCLxvx-NvSra2GtQ' }),
+    token_type: z.string().openapi({ example: 'bearer' }),
+    expires_in: z.int().positive().openapi({ description: 'Seconds until the access token expires.', example: 899 }),
+    refresh_token: z.string().openapi({ example: 'Yp5SaGYSR6ChFkr9T5LJ2PcNNGAR+Df9ixOALtAsOD0=' }),
+  })
+  .strict()
+  .openapi('TokenResponse')
+
+export const OAuthErrorBody = z
+  .object({
+    error: z.enum([
+      'invalid_request',
+      'invalid_client',
+      'invalid_grant',
+      'unauthorized_client',
+      'unsupported_grant_type',
+      'invalid_scope',
+    ]),
+    error_description: z.string().optional(),
+  })
+  .openapi('OAuthError', { description: 'RFC 6749 section 5.2 error response.' })
+
+export const ResourceErrorBody = z
+  .object({ message: z.string().openapi({ example: UNAUTHORIZED_TEXT }) })
+  .openapi('ResourceError')
+
+export const ClientCredentialsBody = z
+  .object({
+    client_id: z.string().openapi({ example: '4a346f40-d4b6-4ed8-913d-d6e1297a75a4' }),
+    client_secret: z.string().openapi({ example: 'AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA...' }),
+  })
+  .strict()
+  .openapi('ClientCredentials')
+
+export const ClientIdList = z
+  .array(z.string())
+  .openapi('ClientIdList', { example: ['4f82b8c7-4019-416d-9692-3eae94523bdc'] })
+
+export const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+})
+
+export const UNAUTHORIZED_RESPONSE = json(ResourceErrorBody, UNAUTHORIZED_TEXT)
+
+/** The security of bearer-protected operations, as the vendor's 7.21 reference declares it plus a plain bearer. */
+export function bearerSecurity(profile: Profile): Record<string, string[]>[] {
+  const oauth = profile.grants.includes('client_credentials') ? [{ userAuth: [] }, { clientAuth: [] }] : [{ userAuth: [] }]
+  return [...oauth, { bearerAuth: [] }]
+}

@@ -1,0 +1,56 @@
+/** @module POST <tokenPath>: the OAuth 2.0 token endpoint. */
+import { createRoute } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { issueSession } from '../engine/sessions.js'
+import type { MockState } from '../engine/mock-state.js'
+import { bodyTooLarge, unsupportedGrantType } from '../oauth/errors.js'
+import { GRANTS } from '../oauth/grants/index.js'
+import { readTokenParams } from '../oauth/token-params.js'
+import type { GrantType } from '../profiles/profile.js'
+import { mount, type App } from './env.js'
+import { json, OAuthErrorBody, TokenResponse, tokenRequestSchema } from './schemas.js'
+
+export const TOKEN_BODY_LIMIT = 64 * 1024
+
+/** RFC 6749 section 5.1: token responses must not be cached. */
+export const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
+
+export function mountToken(app: App, state: MockState): void {
+  const { profile } = state
+  const form = { schema: tokenRequestSchema(profile) }
+  const route = createRoute({
+    method: 'post',
+    path: profile.tokenPath,
+    operationId: 'issueToken',
+    tags: [profile.tokenTag],
+    summary: 'Obtain an access token and a refresh token',
+    description: `Grants: ${profile.grants.join(', ')}. grant_type defaults to ${profile.defaultGrant}.`,
+    request: {
+      body: {
+        required: true,
+        content: Object.fromEntries(profile.formContentTypes.map((type) => [type, form])),
+      },
+    },
+    responses: {
+      200: json(TokenResponse, 'An access token, its lifetime and a refresh token.'),
+      400: json(OAuthErrorBody, 'The request was refused (RFC 6749 section 5.2).'),
+      401: json(OAuthErrorBody, 'Client authentication with HTTP Basic failed (invalid_client).'),
+      413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`),
+    },
+  })
+  const limit = bodyLimit({
+    maxSize: TOKEN_BODY_LIMIT,
+    onError: () => {
+      throw bodyTooLarge(TOKEN_BODY_LIMIT)
+    },
+  })
+  mount(app, route, limit, async (c) => {
+    const params = await readTokenParams(c.req.raw, profile.formContentTypes)
+    const grantType = params.get('grant_type') ?? profile.defaultGrant
+    if (!profile.grants.includes(grantType as GrantType)) {
+      throw unsupportedGrantType(`grant_type=${grantType} is not supported; use ${profile.grants.join(', ')}.`)
+    }
+    const principal = GRANTS[grantType as GrantType](state, params, c.req.header('authorization'))
+    return c.json(issueSession(state, principal), 200, NO_STORE)
+  })
+}

@@ -1,0 +1,39 @@
+/** @module The records the mock keeps: accounts, client accounts and sessions. */
+
+export interface Account {
+  /** Internal id; a re-created account with the same name is a different account. */
+  id: string
+  domain: string
+  name: string
+  role: string
+  passwordHash: Buffer
+  disabled: boolean
+}
+
+export interface ClientAccount {
+  /** Lowercase GUID. */
+  id: string
+  secretHash: Buffer
+  /** The account that created it; the client inherits its rights. */
+  ownerId: string
+}
+
+export type Principal =
+  | { kind: 'user'; accountId: string }
+  | { kind: 'client'; clientId: string }
+
+export interface Session {
+  principal: Principal
+  accessToken: string
+  refreshToken: string
+  accessExpiresAt: number
+  refreshExpiresAt: number
+}
+
+export interface NewAccount {
+  domain: string
+  name: string
+  role: string
+  password: string
+  disabled?: boolean
+}
