@@ -29,6 +29,8 @@ export interface AppOptions {
   clock?: Clock
   random?: RandomSource
   quirks?: readonly QuirkName[]
+  /** Whether the Swagger page lists the accounts' passwords (default: only for the profile's own fixtures). */
+  showAccountPasswords?: boolean
   /** Called once per request, after the response; per-request logging costs throughput, so it is opt-in. */
   onRequest?: (entry: RequestLogEntry) => void
   /** Called with errors that became a 500 (never a client's mistake). */
@@ -78,7 +80,7 @@ export function createMock(options: AppOptions = {}): Mock {
   mountToken(app, state)
   mountLogout(app, state)
   if (profile.clientBases.length > 0) mountClients(app, state)
-  mountDocs(app, state, { accounts, showPasswords: options.accounts === undefined })
+  mountDocs(app, state, { accounts, showPasswords: options.showAccountPasswords ?? options.accounts === undefined })
   mountFallback(app)
   app.onError((error, c) => renderError(c, error, options.onServerError))
   return { app, state }

@@ -1,0 +1,178 @@
+/** @module `veeam-auth-mock serve`: flags to options, start the server, print where it is, stop cleanly. */
+import { parseArgs } from 'node:util'
+import { readFixturesFile, defaultFixtures, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
+import { generateAccounts } from '../accounts/generate.js'
+import { createMock, type AppOptions } from '../engine/create-mock.js'
+import { QUIRKS, type QuirkName } from '../engine/quirks.js'
+import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
+import type { Profile } from '../profiles/profile.js'
+import { listen, ListenError } from '../server/listen.js'
+import { formatDuration, parseDuration } from './durations.js'
+import { parseInteger } from './numbers.js'
+import { printProfiles } from './profiles.js'
+import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
+import { UsageError } from './usage-error.js'
+import { packageVersion } from './version.js'
+
+export const SERVE_HELP = `Usage: npm start -- [flags]        (or: veeam-auth-mock serve [flags])
+
+Serves a stand-in for a Veeam REST API's authorization surface on 127.0.0.1.
+
+Flags:
+  --profile ID          product version to emulate (default ${DEFAULT_PROFILE_ID}; see --list-profiles)
+  --port N              port to listen on (default: the profile's vendor port, 9898 for VRO; 0 = any free port)
+  --host HOST           address to listen on (default 127.0.0.1)
+  --fixtures FILE       JSON file of accounts replacing the profile's defaults:
+                        {"accounts":[{"username":"DOMAIN\\\\USER","password":"...","role":"Plan Author"}]}
+  --generate-users N    add N realistic accounts made with faker (password Password1)
+  --seed S              seed for --generate-users: the same seed gives the same accounts (default 1)
+  --access-ttl D        access token lifetime, e.g. 90s, 15m, 2h (default: the profile's, 15m for VRO)
+  --refresh-ttl D       refresh token lifetime (default: the profile's, 2h for VRO)
+  --log MODE            info (start-up, warnings, errors; default), requests (one line per request),
+                        json (one JSON line per request), off
+  --quirk NAME          break one documented rule on purpose (repeatable; see README "Quirks")
+  --list-profiles       print the profiles and exit
+  --help                print this help and exit
+  --version             print the version and exit
+
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures or port unavailable.
+`
+
+const FLAGS = {
+  profile: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  fixtures: { type: 'string' },
+  'generate-users': { type: 'string' },
+  seed: { type: 'string' },
+  'access-ttl': { type: 'string' },
+  'refresh-ttl': { type: 'string' },
+  log: { type: 'string' },
+  quirk: { type: 'string', multiple: true },
+  'list-profiles': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const
+
+export interface ServeConfig {
+  profile: Profile
+  port: number
+  host: string
+  log: LogMode
+  options: AppOptions
+  accounts: AccountFixture[]
+  generated: number
+}
+
+function profileFlag(id: string | undefined): Profile {
+  const profile = findProfile(id ?? DEFAULT_PROFILE_ID)
+  if (profile === undefined) {
+    throw new UsageError(`Unknown profile "${id}"; known: ${PROFILES.map((p) => p.id).join(', ')}.`)
+  }
+  return profile
+}
+
+function quirkFlags(names: string[] | undefined): QuirkName[] {
+  for (const name of names ?? []) {
+    if (!(name in QUIRKS)) {
+      throw new UsageError(`Unknown quirk "${name}"; known: ${Object.keys(QUIRKS).join(', ') || 'none'}.`)
+    }
+  }
+  return (names ?? []) as QuirkName[]
+}
+
+/** Turns argv into a configuration, or throws UsageError. Reads the fixtures file if one is named. */
+export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
+  let values
+  try {
+    values = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (see --help)`)
+  }
+  if (values.help) return 'help'
+  if (values.version) return 'version'
+  if (values['list-profiles']) return 'list-profiles'
+  const profile = profileFlag(values.profile)
+  const log = (values.log ?? 'info') as LogMode
+  if (!LOG_MODES.includes(log)) throw new UsageError(`--log takes one of ${LOG_MODES.join(', ')} (got "${values.log}").`)
+  const generated = values['generate-users'] === undefined ? 0 : parseInteger(values['generate-users'], '--generate-users', 0, 100_000)
+  const seed = values.seed === undefined ? 1 : parseInteger(values.seed, '--seed', 0, 2 ** 31 - 1)
+  let accounts: AccountFixture[]
+  try {
+    accounts = values.fixtures === undefined ? defaultFixtures(profile.id) : readFixturesFile(values.fixtures)
+  } catch (error) {
+    if (error instanceof FixtureError) throw new UsageError(`Bad fixtures: ${error.message}`)
+    throw error
+  }
+  if (generated > 0) accounts = [...accounts, ...(await generateAccounts(profile, generated, seed))]
+  const lifetimes: AppOptions['lifetimes'] = {}
+  if (values['access-ttl'] !== undefined) lifetimes.accessSeconds = parseDuration(values['access-ttl'], '--access-ttl')
+  if (values['refresh-ttl'] !== undefined) lifetimes.refreshSeconds = parseDuration(values['refresh-ttl'], '--refresh-ttl')
+  return {
+    profile,
+    port: values.port === undefined ? profile.vendorPort : parseInteger(values.port, '--port', 0, 65535),
+    host: values.host ?? '127.0.0.1',
+    log,
+    accounts,
+    generated,
+    options: {
+      profile,
+      accounts,
+      lifetimes,
+      quirks: quirkFlags(values.quirk),
+      showAccountPasswords: values.fixtures === undefined,
+    },
+  }
+}
+
+function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }): string {
+  const { profile, options } = config
+  // A user's own fixtures may hold real-looking passwords: never print them.
+  const custom = options.showAccountPasswords === false
+  const accounts = config.accounts
+    .map((a) => `    ${a.username.padEnd(28)} ${custom ? '' : `${a.password.padEnd(12)} `}${a.role}`)
+    .join('\n')
+  const quirks = options.quirks?.length ? `\n  Quirks      ${options.quirks.join(', ')} (documented rules deliberately broken)` : ''
+  return `veeam-auth-mock listening on ${url} (profile ${profile.id})
+  Product     ${profile.title}
+  Token       POST ${url}${profile.tokenPath}
+  Swagger UI  ${url}/swagger
+  OpenAPI     ${url}/openapi.json
+  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}
+  Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
+${accounts}
+Press Ctrl+C to stop.`
+}
+
+/** Runs the server until a signal; returns the exit code. */
+export async function serve(args: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const parsed = await parseServeArgs(args)
+  if (parsed === 'help') return out(SERVE_HELP), 0
+  if (parsed === 'version') return out(packageVersion()), 0
+  if (parsed === 'list-profiles') return printProfiles(out), 0
+  const onRequest = requestPrinter(parsed.log, out)
+  const { app, state } = createMock({
+    ...parsed.options,
+    ...(onRequest === undefined ? {} : { onRequest }),
+    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${(error as Error).message}`),
+  })
+  let server
+  try {
+    server = await listen(app.fetch, { host: parsed.host, port: parsed.port })
+  } catch (error) {
+    if (error instanceof ListenError) throw new UsageError(`${error.message} Choose another with --port.`)
+    throw error
+  }
+  if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes))
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  await server.close()
+  return 0
+}
