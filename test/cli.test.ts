@@ -1,0 +1,96 @@
+import { once } from 'node:events'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli, startCli } from './support/cli-process.js'
+
+const EXAMPLE = 'grant_type=password&username=vdro\\administrator&password=Password1'
+
+async function post(url: string, body: string) {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
+}
+
+describe('veeam-auth-mock serve (the real CLI)', () => {
+  it('serves the documented example on an ephemeral port, prints where, and stops cleanly on SIGTERM', async () => {
+    const { child, url, output } = await startCli(['--port', '0'])
+    try {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      const res = await post(`${url}/api/token`, EXAMPLE)
+      expect(res.status).toBe(200)
+      expect(output()).toContain(`Swagger UI  ${url}/swagger`)
+      expect(output()).toContain('vdro\\administrator           Password1    Orchestrator Administrator')
+    } finally {
+      child.kill('SIGTERM')
+    }
+    const [code] = await once(child, 'exit')
+    expect(code).toBe(0)
+  })
+
+  it('logs one line per request with --log requests, without query, body or headers', async () => {
+    const { child, url, output } = await startCli(['--port', '0', '--log', 'requests'])
+    try {
+      await post(`${url}/api/token`, EXAMPLE)
+      await fetch(`${url}/api/v7.1/Clients?clientId=secret-looking`, { method: 'DELETE' })
+      await new Promise((r) => setTimeout(r, 200))
+      expect(output()).toMatch(/POST {3}\/api\/token 200 [\d.]+ms/)
+      expect(output()).toMatch(/DELETE \/api\/v7\.1\/Clients 401 [\d.]+ms/)
+      expect(output()).not.toContain('secret-looking')
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
+  it('applies --access-ttl and never prints the passwords of a fixtures file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'))
+    const file = join(dir, 'accounts.json')
+    writeFileSync(file, JSON.stringify({ accounts: [{ username: 'lab\\ci', password: 'S3cr3t-Value', role: 'Plan Author' }] }))
+    const { child, url, output } = await startCli(['--port', '0', '--fixtures', file, '--access-ttl', '90s'])
+    try {
+      const res = await post(`${url}/api/token`, 'username=lab\\ci&password=S3cr3t-Value')
+      expect(((await res.json()) as { expires_in: number }).expires_in).toBe(89)
+      expect(output()).toContain('lab\\ci')
+      expect(output()).not.toContain('S3cr3t-Value')
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
+  it('exits 2 with one line when the port is in use', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1')
+    await once(blocker, 'listening')
+    const { port } = blocker.address() as { port: number }
+    try {
+      const { code, stderr } = await runCli(['serve', '--port', String(port)])
+      expect(code).toBe(2)
+      expect(stderr).toBe(`veeam-auth-mock: Port ${port} on 127.0.0.1 is already in use. Choose another with --port.\n`)
+    } finally {
+      blocker.close()
+    }
+  })
+
+  it.each([
+    [['serve', '--bogus'], "veeam-auth-mock: Unknown option '--bogus' (see --help)\n"],
+    [['serve', '--port', '99999'], 'veeam-auth-mock: --port takes a whole number from 0 to 65535 (got "99999").\n'],
+    [['serve', '--profile', 'vro-99'], 'veeam-auth-mock: Unknown profile "vro-99"; known: vro-7.1.\n'],
+    [['serve', '--access-ttl', '15x'], 'veeam-auth-mock: --access-ttl takes a duration of at least 2 seconds such as 90s, 15m or 2h (got "15x").\n'],
+    [['serve', '--log', 'loud'], 'veeam-auth-mock: --log takes one of info, requests, json, off (got "loud").\n'],
+    [['serve', '--fixtures', '/nonexistent.json'], 'veeam-auth-mock: Bad fixtures: /nonexistent.json: cannot be read (ENOENT)\n'],
+    [['frobnicate'], 'veeam-auth-mock: Unknown command "frobnicate"; see --help.\n'],
+  ])('exits 2 with one clear line for %j', async (args, line) => {
+    const { code, stderr } = await runCli(args)
+    expect(code).toBe(2)
+    expect(stderr).toBe(line)
+  })
+
+  it('prints help naming every flag, and the version', async () => {
+    const help = await runCli(['serve', '--help'])
+    expect(help.code).toBe(0)
+    for (const flag of ['--profile', '--port', '--host', '--fixtures', '--generate-users', '--seed', '--access-ttl', '--refresh-ttl', '--log', '--quirk', '--list-profiles', '--help', '--version']) {
+      expect(help.stdout).toContain(flag)
+    }
+    const version = await runCli(['--version'])
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})

@@ -1,0 +1,38 @@
+/** @module Runs the real CLI (through tsx, as `npm start` does) for tests. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url))
+
+export function spawnCli(args: string[]): ChildProcess {
+  return spawn(process.execPath, [TSX, 'src/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+/** Runs the CLI to completion. */
+export async function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnCli(args)
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d) => (stdout += d))
+  child.stderr!.on('data', (d) => (stderr += d))
+  const [code] = (await once(child, 'exit')) as [number | null]
+  return { code, stdout, stderr }
+}
+
+/** Starts `serve` and resolves with its URL once the first line says it is listening. */
+export async function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawnCli(['serve', ...args])
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      output += d
+      const match = /listening on (http:\/\/\S+)/.exec(output)
+      if (match) resolve(match[1]!)
+    })
+    child.stderr!.on('data', (d) => (output += d))
+    child.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)))
+  })
+  return { child, url, output: () => output }
+}
