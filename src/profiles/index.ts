@@ -1,10 +1,13 @@
 /** @module The registry of profiles, by id. Adding a product version means adding a profile here. */
 import type { Profile } from './profile.js'
+import { vac2 } from './vac-2.js'
 import { vro71 } from './vro-7.1.js'
+import { vao3, vao4, vdro5, vro70, vro72, vro721 } from './vro-family.js'
 
 export type { Assumption, GrantType, LogoutStyle, Profile } from './profile.js'
 
-export const PROFILES: readonly Profile[] = [vro71]
+/** The three seed profiles first, then the rest of the family, oldest first. */
+export const PROFILES: readonly Profile[] = [vro71, vao3, vac2, vao4, vdro5, vro70, vro72, vro721]
 
 export const DEFAULT_PROFILE_ID = 'vro-7.1'
 

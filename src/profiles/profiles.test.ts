@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../app.js'
+import { defaultFixtures } from '../accounts/fixtures.js'
+import { PROFILES } from './index.js'
+
+const form = { 'content-type': 'application/x-www-form-urlencoded' }
+const post = (app: ReturnType<typeof createApp>, path: string, body: string, headers: Record<string, string> = form) =>
+  app.request(path, { method: 'POST', headers, body })
+
+describe.each(PROFILES.map((p) => [p.id, p] as const))('profile %s', (_, profile) => {
+  const admin = defaultFixtures(profile.id)[0]!
+  const login = async (app: ReturnType<typeof createApp>) => {
+    const res = await post(app, profile.tokenPath, new URLSearchParams({ username: admin.username, password: admin.password }).toString())
+    expect(res.status).toBe(200)
+    return (await res.json()) as { access_token: string; refresh_token: string; expires_in: number }
+  }
+
+  it('logs in its first default account at its token path, with expires_in one second under the lifetime', async () => {
+    expect((await login(createApp({ profile }))).expires_in).toBe(profile.lifetimes.accessSeconds - 1)
+  })
+
+  it('has a default account without API rights that is refused with invalid_grant', async () => {
+    const unprivileged = defaultFixtures(profile.id).find((a) => !profile.roles.includes(a.role))!
+    const res = await post(createApp({ profile }), profile.tokenPath, new URLSearchParams({ username: unprivileged.username, password: unprivileged.password }).toString())
+    expect([res.status, ((await res.json()) as { error: string }).error]).toEqual([400, 'invalid_grant'])
+  })
+
+  it('applies its user name rule to a bare USERNAME', async () => {
+    const bare = admin.username.split('\\')[1]!
+    const res = await post(createApp({ profile }), profile.tokenPath, `username=${bare}&password=${admin.password}`)
+    expect(res.status).toBe(profile.usernames.bareAllowed ? 200 : 400)
+  })
+
+  it('logs out in its own style, after which the token is refused', async () => {
+    const app = createApp({ profile })
+    const { access_token } = await login(app)
+    const auth = { authorization: `Bearer ${access_token}` }
+    const res = await app.request(profile.logout.path, { method: profile.logout.method, headers: auth })
+    expect(res.status).toBe(profile.logout.status)
+    expect(await res.text()).toBe(profile.logout.message === undefined ? '' : JSON.stringify(profile.logout.message))
+    expect((await app.request(profile.logout.path, { method: profile.logout.method, headers: auth })).status).toBe(401)
+  })
+
+  it.each(profile.clientBases)('serves the Clients resource under %s', async (base) => {
+    const app = createApp({ profile })
+    const { access_token } = await login(app)
+    const auth = { authorization: `Bearer ${access_token}` }
+    const created = await app.request(`${base}/Clients`, { method: 'POST', headers: auth })
+    expect(created.status).toBe(200)
+    const { client_id } = (await created.json()) as { client_id: string }
+    expect(await (await app.request(`${base}/Clients`, { headers: auth })).json()).toEqual([client_id])
+  })
+})
+
+describe('profile differences the seeds and vendor pages state', () => {
+  const vac = PROFILES.find((p) => p.id === 'vac-2')!
+  const vao = PROFILES.find((p) => p.id === 'vao-3')!
+
+  it('vac-2 answers the vendor example verbatim: a form body under Content-Type application/json and an empty bearer', async () => {
+    const res = await post(createApp({ profile: vac }), '/token', 'grant_type=password&username=vac\\administrator&password=Password1', {
+      'content-type': 'application/json',
+      authorization: 'Bearer',
+    })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { expires_in: number }).expires_in).toBe(3599)
+  })
+
+  it('vac-2 refuses a real JSON object body with invalid_request', async () => {
+    const res = await post(createApp({ profile: vac }), '/token', JSON.stringify({ grant_type: 'password', username: 'vac\\administrator', password: 'Password1' }), { 'content-type': 'application/json' })
+    expect(await res.json()).toEqual({ error: 'invalid_request', error_description: 'Parameter "username" is required for grant_type=password.' })
+  })
+
+  it('vac-2 has no client_credentials grant and no Clients resource', async () => {
+    const app = createApp({ profile: vac })
+    const res = await post(app, '/token', 'grant_type=client_credentials&client_id=a&client_secret=b')
+    expect(await res.json()).toEqual({ error: 'unsupported_grant_type', error_description: 'grant_type=client_credentials is not supported; use password, refresh_token.' })
+    expect((await app.request('/api/v2/Clients')).status).toBe(404)
+  })
+
+  it('vac-2 logout without a token is 401', async () => {
+    expect((await createApp({ profile: vac }).request('/accounts/logout', { method: 'POST' })).status).toBe(401)
+  })
+
+  it('vao-3 refuses a bare USERNAME with the DOMAIN\\USERNAME rule in the description', async () => {
+    const res = await post(createApp({ profile: vao }), '/token', 'username=administrator&password=Password1')
+    expect(await res.json()).toEqual({ error: 'invalid_grant', error_description: 'The user name must be in the DOMAIN\\USERNAME format.' })
+  })
+
+  it('vro-7.21 lists mfa in the grant drop-down but answers it unsupported_grant_type', async () => {
+    const profile = PROFILES.find((p) => p.id === 'vro-7.21')!
+    const app = createApp({ profile })
+    const doc = (await (await app.request('/openapi.json')).json()) as { components: { schemas: { TokenRequest: { properties: { grant_type: { enum: string[] } } } } } }
+    expect(doc.components.schemas.TokenRequest.properties.grant_type.enum).toContain('mfa')
+    expect(((await (await post(app, '/api/token', 'grant_type=mfa')).json()) as { error: string }).error).toBe('unsupported_grant_type')
+  })
+
+  it('a multi-version release documents every mounted version with distinct operation IDs', async () => {
+    const profile = PROFILES.find((p) => p.id === 'vro-7.21')!
+    const doc = (await (await createApp({ profile }).request('/openapi.json')).json()) as { paths: Record<string, Record<string, { operationId: string }>> }
+    expect(doc.paths['/api/v7.1/Clients']?.get?.operationId).toBe('listClientsV7_1')
+    expect(doc.paths['/api/v7.2/Clients']?.get?.operationId).toBe('listClientsV7_2')
+    expect(doc.paths['/api/v7.21/Clients']?.get?.operationId).toBe('listClients')
+  })
+
+  it('every profile has a fixtures file and records why for each assumption', () => {
+    for (const profile of PROFILES) {
+      expect(defaultFixtures(profile.id).length).toBeGreaterThan(0)
+      for (const a of profile.assumptions) expect(a.reason.length).toBeGreaterThan(20)
+      expect(new Set(profile.assumptions.map((a) => a.id)).size).toBe(profile.assumptions.length)
+    }
+  })
+})
