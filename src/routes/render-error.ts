@@ -3,7 +3,8 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { OAuthError, ResourceError } from '../oauth/errors.js'
 
-const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
+/** RFC 6749 section 5.1: token responses, errors included, must not be cached. */
+export const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
 
 /** The response for `error`; `onUnexpected` hears of anything that is a server fault. */
 export function renderError(c: Context, error: unknown, onUnexpected?: (error: unknown) => void): Response {

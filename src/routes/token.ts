@@ -8,12 +8,10 @@ import { GRANTS } from '../oauth/grants/index.js'
 import { readTokenParams } from '../oauth/token-params.js'
 import type { GrantType } from '../profiles/profile.js'
 import { mount, type App } from './env.js'
+import { NO_STORE } from './render-error.js'
 import { json, OAuthErrorBody, TokenResponse, tokenRequestSchema } from './schemas.js'
 
 export const TOKEN_BODY_LIMIT = 64 * 1024
-
-/** RFC 6749 section 5.1: token responses must not be cached. */
-export const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
 
 export function mountToken(app: App, state: MockState): void {
   const { profile } = state
