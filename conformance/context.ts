@@ -130,7 +130,7 @@ export class Context {
       ...base,
       outcome: severity === 'MUST' ? 'failed' : 'warning',
       expected,
-      received: this.redactor.apply(typeof received === 'string' ? received : describe(received)),
+      received: shorten(this.redactor.apply(typeof received === 'string' ? received : describe(received))),
       ...(ex !== undefined && { curl: this.redactor.apply(ex.curl) }),
     })
   }
@@ -146,11 +146,12 @@ export class Context {
   }
 }
 
-/** `400 {"error":"invalid_grant"}`, shortened. */
+/** `400 {"error":"invalid_grant"}`; redact before shortening, or a cut secret would slip past. */
 export function describe(ex: Exchange): string {
-  const body = ex.text.length > 300 ? `${ex.text.slice(0, 300)}...` : ex.text
-  return `${ex.status}${body === '' ? ' (empty body)' : ` ${body}`}`
+  return `${ex.status}${ex.text === '' ? ' (empty body)' : ` ${ex.text}`}`
 }
+
+const shorten = (text: string) => (text.length > 400 ? `${text.slice(0, 400)}...` : text)
 
 export const errorCode = (ex: Exchange): unknown => (ex.json as { error?: unknown } | undefined)?.error
 
