@@ -76,6 +76,25 @@ describe('the faithful mock', () => {
   })
 })
 
+describe('an interrupted run (SIGINT)', () => {
+  it('stops, cleans up everything it created, and exits 2', async () => {
+    const controller = new AbortController()
+    let requests = 0
+    // Interrupt in the middle of the clients scenario, when client accounts exist.
+    const mock = await startMock([], () => {
+      if (++requests === 30) controller.abort()
+    })
+    try {
+      const run = await runConformance(options(mock.url, { signal: controller.signal }))
+      expect(run).toMatchObject({ exitCode: 2, interrupted: true, leftBehind: [] })
+      expect(run.results.length).toBeGreaterThan(0)
+      expect(mock.state.store.clientCount).toBe(0)
+    } finally {
+      await mock.close()
+    }
+  })
+})
+
 describe('each quirk is caught by the check aimed at its rule', () => {
   const names = Object.keys(QUIRKS) as QuirkName[]
   let runs: Map<QuirkName, Awaited<ReturnType<typeof runConformance>>>

@@ -15,8 +15,8 @@ export const ACCOUNTS: Accounts = {
   unprivileged: { username: 'vdro\\viewer', password: 'Password1', placeholder: 'VEEAM_UNPRIVILEGED_PASSWORD' },
 }
 
-export async function startMock(quirks: QuirkName[] = []) {
-  const mock = createMock({ quirks })
+export async function startMock(quirks: QuirkName[] = [], onRequest?: () => void) {
+  const mock = createMock({ quirks, ...(onRequest !== undefined && { onRequest }) })
   const server = await listen(mock.app.fetch, { port: 0 })
   return { ...mock, url: server.url, close: () => server.close() }
 }
