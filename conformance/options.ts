@@ -22,7 +22,7 @@ Flags:
   --ca FILE                     trust this PEM certificate
   --timeout 10s                 per request (ms, s or m; default 10s)
   --report junit:FILE           write a JUnit XML report (repeatable, also json:FILE)
-  --only PATTERN                run only checks whose id contains PATTERN (* is a wildcard)
+  --only PATTERN                run only checks whose id or scenario contains PATTERN (* is a wildcard)
   --baseline FILE               known failures, one check id a line (# comments): they don't fail the
                                 run; a listed check that passes fails it (stale baseline)
   --help                        this text

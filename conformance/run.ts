@@ -51,11 +51,12 @@ export interface RunResult {
 
 const SCENARIOS = [tokenScenario, refreshScenario, clientsScenario, crossUserScenario, logoutScenario, bearerScenario, contractScenario]
 
+/** Whether a check is picked by --only: the pattern matches its id or its scenario's name. */
 export function onlyFilter(pattern: string | undefined): (id: string) => boolean {
   if (pattern === undefined || pattern === '') return () => true
-  if (!pattern.includes('*')) return (id) => id.includes(pattern)
   const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
-  return (id) => regex.test(id)
+  const matches = (name: string) => (pattern.includes('*') ? regex.test(name) : name.includes(pattern))
+  return (id) => matches(id) || matches(CHECKS.get(id)?.scenario ?? '')
 }
 
 function summarize(results: CheckResult[]): Summary {
