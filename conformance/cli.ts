@@ -1,5 +1,6 @@
 /** @module `npm run conformance` / `veeam-auth-mock conformance`: flags in, report out, exit 0, 1 or 2. */
 import { realpathSync } from 'node:fs'
+import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HELP, parseOptions, UsageError } from './options.js'
 import { writeReport } from './report-files.js'
@@ -42,7 +43,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return 2
     }
     const mode = `${options.strict === true ? 'strict' : 'not strict'}${options.only === undefined ? '' : `, only ${options.only}`}`
-    for (const line of textReport(run, `conformance ${options.profile} against ${options.target} (spec ${run.specFile}; ${mode})`)) io.out(line)
+    for (const line of textReport(run, `conformance ${options.profile} against ${options.target} (spec ${relative(process.cwd(), run.specFile)}; ${mode})`)) io.out(line)
     const meta = { target: options.target, profile: options.profile, strict: options.strict === true }
     for (const { kind, file } of reports) writeReport(kind, file, run, meta)
     if (run.error !== undefined) io.err(`conformance: ${run.error}`)
