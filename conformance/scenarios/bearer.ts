@@ -20,5 +20,11 @@ export async function bearerScenario(t: Context): Promise<void> {
   }
   if (last === undefined) return
   const bad = challenges.find((c) => !/^bearer\b/i.test(c))
-  t.check('unauthorized-has-bearer-challenge', challenges.length > 0 && bad === undefined, 'WWW-Authenticate: Bearer on every 401', `WWW-Authenticate: ${bad || '(none)'}`, last)
+  t.check(
+    'unauthorized-has-bearer-challenge',
+    challenges.length > 0 && bad === undefined,
+    'WWW-Authenticate: Bearer on every 401',
+    `WWW-Authenticate: ${bad || '(none)'}`,
+    last,
+  )
 }

@@ -63,7 +63,12 @@ export async function clientsScenario(t: Context, { user }: Accounts): Promise<v
   }
   const before = await list(u)
   const first = await createClient(t, u, user)
-  t.check('user-creates-client', first.created !== undefined, '200 with string client_id and client_secret', first.ex)
+  t.check(
+    'user-creates-client',
+    first.created !== undefined,
+    '200 with string client_id and client_secret',
+    first.ex,
+  )
   const second = await createClient(t, u, user)
   const c1 = first.created
   const c2 = second.created
@@ -74,30 +79,64 @@ export async function clientsScenario(t: Context, { user }: Accounts): Promise<v
   t.check('client-credentials-grant-works', c1Token !== undefined, '200 with an access token', cc)
   const wrong = await clientLogin(t, c1, `wrong-${nonce()}`, true)
   t.check('wrong-client-secret-refused', is4xx(wrong), '4xx for a wrong client secret', wrong)
-  t.check('wrong-client-secret-is-invalid-client', (wrong.status === 400 || wrong.status === 401) && errorCode(wrong) === 'invalid_client', '400 or 401 invalid_client', wrong)
+  t.check(
+    'wrong-client-secret-is-invalid-client',
+    (wrong.status === 400 || wrong.status === 401) && errorCode(wrong) === 'invalid_client',
+    '400 or 401 invalid_client',
+    wrong,
+  )
 
   const after = await list(u)
   const expected = new Set([...(before.ids ?? []), c1.id, c2.id])
-  t.check('user-lists-exactly-its-clients', sameSet(after.ids, expected), `200 [${[...expected].join(', ')}]`, `${after.ex.status} ${show(after.ids)}`, after.ex)
+  t.check(
+    'user-lists-exactly-its-clients',
+    sameSet(after.ids, expected),
+    `200 [${[...expected].join(', ')}]`,
+    `${after.ex.status} ${show(after.ids)}`,
+    after.ex,
+  )
   if (c1Token === undefined) return t.skip(ALL, 'the client could not log in')
 
   const own = await list(c1Token)
-  t.check('client-lists-only-own-id', sameSet(own.ids, new Set([c1.id])), `200 [${c1.id}]`, `${own.ex.status} ${show(own.ids)}`, own.ex)
+  t.check(
+    'client-lists-only-own-id',
+    sameSet(own.ids, new Set([c1.id])),
+    `200 [${c1.id}]`,
+    `${own.ex.status} ${show(own.ids)}`,
+    own.ex,
+  )
 
   const byClient = await createClient(t, c1Token, user, true)
   const unchanged = await list(u)
   const refused = byClient.ex.status >= 400 && sameSet(unchanged.ids, expected)
-  t.check('client-cannot-create-client', refused, "4xx, and the user's list unchanged", `${describe(byClient.ex)}; list ${show(unchanged.ids)}`, byClient.ex)
+  t.check(
+    'client-cannot-create-client',
+    refused,
+    "4xx, and the user's list unchanged",
+    `${describe(byClient.ex)}; list ${show(unchanged.ids)}`,
+    byClient.ex,
+  )
   t.check('client-create-refused-with-403', byClient.ex.status === 403, '403', byClient.ex)
 
   const sibling = await deleteClient(t, c1Token, c2.id, true)
   const survivors = await list(u)
   const kept = sibling.status >= 400 && survivors.ids?.has(c2.id) === true
-  t.check('client-cannot-delete-sibling', kept, '4xx, and the sibling still listed', `${describe(sibling)}; list ${show(survivors.ids)}`, sibling)
+  t.check(
+    'client-cannot-delete-sibling',
+    kept,
+    '4xx, and the sibling still listed',
+    `${describe(sibling)}; list ${show(survivors.ids)}`,
+    sibling,
+  )
   t.check('client-delete-sibling-refused-with-403', sibling.status === 403, '403', sibling)
 
   const unknown = await deleteClient(t, u, crypto.randomUUID(), true)
-  t.check('user-delete-unknown-client-is-404', unknown.status === 404, '404 for an unknown client ID', unknown)
+  t.check(
+    'user-delete-unknown-client-is-404',
+    unknown.status === 404,
+    '404 for an unknown client ID',
+    unknown,
+  )
   const missing = await deleteClient(t, u, undefined, true)
   t.check('delete-without-client-id-is-400', missing.status === 400, '400 without clientId', missing)
 
@@ -105,9 +144,19 @@ export async function clientsScenario(t: Context, { user }: Accounts): Promise<v
   t.check('client-deletes-itself', self.status === 204, '204', self)
   if (self.status === 204) {
     const dead = await t.call('listClients', { bearer: c1Token, mistake: true })
-    t.check('deleted-client-token-refused', dead.status === 401, "401 for the deleted client's access token", dead)
+    t.check(
+      'deleted-client-token-refused',
+      dead.status === 401,
+      "401 for the deleted client's access token",
+      dead,
+    )
     const again = await clientLogin(t, c1, c1.secret, true)
-    t.check('deleted-client-credentials-refused', is4xx(again), "4xx for the deleted client's credentials", again)
+    t.check(
+      'deleted-client-credentials-refused',
+      is4xx(again),
+      "4xx for the deleted client's credentials",
+      again,
+    )
   } else t.skip(['deleted-client-token-refused', 'deleted-client-credentials-refused'], 'the client could not delete itself')
 
   // If a misbehaving target let the sibling be deleted, use a fresh client so this check tests only its own rule.
@@ -115,5 +164,11 @@ export async function clientsScenario(t: Context, { user }: Accounts): Promise<v
   if (target === undefined) return t.skip(['user-deletes-its-client'], 'creating a client failed')
   const gone = await deleteClient(t, u, target.id)
   const rest = await list(u)
-  t.check('user-deletes-its-client', gone.status === 204 && rest.ids !== undefined && !rest.ids.has(target.id), '204, and the ID no longer listed', `${describe(gone)}; list ${show(rest.ids)}`, gone)
+  t.check(
+    'user-deletes-its-client',
+    gone.status === 204 && rest.ids !== undefined && !rest.ids.has(target.id),
+    '204, and the ID no longer listed',
+    `${describe(gone)}; list ${show(rest.ids)}`,
+    gone,
+  )
 }

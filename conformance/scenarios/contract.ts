@@ -22,9 +22,21 @@ export async function contractScenario(t: Context): Promise<void> {
   for (const [id, exchanges] of Object.entries(groups)) {
     const bad = exchanges.map((ex) => [ex, schemaProblem(t, ex)] as const).filter(([, problem]) => problem !== undefined)
     const [ex, problem] = bad[0] ?? []
-    t.check(id, bad.length === 0, `all ${exchanges.length} bodies match the spec`, `${bad.length} do not; first: ${problem ?? ''}`, ex)
+    t.check(
+      id,
+      bad.length === 0,
+      `all ${exchanges.length} bodies match the spec`,
+      `${bad.length} do not; first: ${problem ?? ''}`,
+      ex,
+    )
   }
   const crashes = seen.filter((ex) => ex.mistake && ex.status >= 500)
   const mistakes = seen.filter((ex) => ex.mistake).length
-  t.check('no-server-error-on-client-mistake', crashes.length === 0, `4xx for all ${mistakes} deliberate mistakes`, `${crashes.length} answered 5xx; first: ${crashes[0]?.method} ${crashes[0]?.path} ${crashes[0]?.status}`, crashes[0])
+  t.check(
+    'no-server-error-on-client-mistake',
+    crashes.length === 0,
+    `4xx for all ${mistakes} deliberate mistakes`,
+    `${crashes.length} answered 5xx; first: ${crashes[0]?.method} ${crashes[0]?.path} ${crashes[0]?.status}`,
+    crashes[0],
+  )
 }

@@ -19,10 +19,22 @@ export async function crossUserScenario(t: Context, { user, other }: Accounts): 
   const lo = await t.call('listClients', { bearer: o })
   const [iu, io] = [idsOf(lu), idsOf(lo)]
   const separate = iu?.has(mine.id) === true && iu.has(theirs.id) === false && io?.has(theirs.id) === true && io.has(mine.id) === false
-  t.check('users-see-only-own-clients', separate, 'each list holds its own new client and not the other', `user ${lu.status} ${lu.text}; other ${lo.status} ${lo.text}`, lu)
+  t.check(
+    'users-see-only-own-clients',
+    separate,
+    'each list holds its own new client and not the other',
+    `user ${lu.status} ${lu.text}; other ${lo.status} ${lo.text}`,
+    lu,
+  )
   const attempt = await deleteClient(t, u, theirs.id, true)
   const still = idsOf(await t.call('listClients', { bearer: o }))
-  t.check('user-cannot-delete-other-users-client', attempt.status >= 400 && still?.has(theirs.id) === true, "4xx, and the other user's client survives", `${describe(attempt)}`, attempt)
+  t.check(
+    'user-cannot-delete-other-users-client',
+    attempt.status >= 400 && still?.has(theirs.id) === true,
+    "4xx, and the other user's client survives",
+    `${describe(attempt)}`,
+    attempt,
+  )
   t.check('other-users-client-is-404', attempt.status === 404, '404', attempt)
   await deleteClient(t, o, theirs.id)
   await deleteClient(t, u, mine.id)

@@ -15,11 +15,26 @@ export async function logoutScenario(t: Context, { user }: Accounts): Promise<vo
     t.check('logout-returns-documented-status', ex.status === logout.status && messageOk, want, ex)
     if (ex.status >= 200 && ex.status < 300) t.sessions.delete(a.access)
     const probe = await t.call(t.probeOperation(), { bearer: a.access, mistake: true })
-    t.check('logged-out-access-token-refused', probe.status === 401, '401 for the logged-out access token', probe)
+    t.check(
+      'logged-out-access-token-refused',
+      probe.status === 401,
+      '401 for the logged-out access token',
+      probe,
+    )
     const refresh = await t.token([['grant_type', { value: 'refresh_token' }], ['refresh_token', { value: a.refresh, placeholder: '$REFRESH_TOKEN' }]], true)
-    t.check('logged-out-refresh-token-refused', is4xx(refresh), '4xx for the logged-out session\'s refresh token', refresh)
+    t.check(
+      'logged-out-refresh-token-refused',
+      is4xx(refresh),
+      '4xx for the logged-out session\'s refresh token',
+      refresh,
+    )
     const other = await t.call(t.probeOperation(), { bearer: b.access })
-    t.check('logout-keeps-other-sessions', other.status >= 200 && other.status < 300, '2xx for another session of the same account', other)
+    t.check(
+      'logout-keeps-other-sessions',
+      other.status >= 200 && other.status < 300,
+      '2xx for another session of the same account',
+      other,
+    )
   }
   if (t.wants('logout-without-token-refused')) {
     const ex = await t.call('logout', { mistake: true })
