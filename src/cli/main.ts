@@ -12,6 +12,7 @@ Commands:
   serve         serve the mock (default; npm start -- [flags]); serve --help for its flags
   profiles      list the product versions the mock emulates
   spec          write spec/<profile>.openapi.json for every profile (npm run spec)
+  conformance   run the conformance suite against a target (npm run conformance); conformance --help
 
 Flags: --help, --version
 `
@@ -30,6 +31,8 @@ async function run(argv: string[]): Promise<number> {
       return printProfiles(out), 0
     case 'spec':
       return writeSpecs(out), 0
+    case 'conformance':
+      return (await import('../../conformance/cli.js')).main(rest)
     case '--help':
     case '-h':
     case 'help':

@@ -32,5 +32,6 @@ export function issueSession(state: MockState, principal: Principal): Record<str
   }
   const body: Record<string, unknown> = {}
   for (const field of state.profile.tokenResponse.fields) body[field] = full[field]
+  if (state.quirks.has('expires-in-as-string') && 'expires_in' in body) body['expires_in'] = String(full.expires_in)
   return body
 }

@@ -21,7 +21,9 @@ function operationId(name: string, base: string, newest: boolean): string {
 }
 
 function createClient(state: MockState, caller: Caller): { client_id: string; client_secret: string } {
-  if (caller.client !== undefined) throw forbidden('Clients cannot create new client accounts.')
+  if (caller.client !== undefined && !state.quirks.has('clients-can-create-clients')) {
+    throw forbidden('Clients cannot create new client accounts.')
+  }
   const id = newClientId(state.random)
   const secret = newClientSecret(state.random)
   state.store.addClient({ id, secretHash: hashSecret(secret), ownerId: caller.account.id })
@@ -29,14 +31,15 @@ function createClient(state: MockState, caller: Caller): { client_id: string; cl
 }
 
 function listClients(state: MockState, caller: Caller): string[] {
-  if (caller.client !== undefined) return [caller.client.id]
+  if (caller.client !== undefined && !state.quirks.has('client-sees-sibling-ids')) return [caller.client.id]
   return state.store.clientsOf(caller.account.id).map((client) => client.id)
 }
 
 function deleteClient(state: MockState, caller: Caller, clientId: string | undefined): void {
   if (clientId === undefined || clientId === '') throw badRequest('The clientId query parameter is required.')
   const target = state.store.getClient(clientId)
-  if (caller.client !== undefined) {
+  const mayDeleteSiblings = state.quirks.has('client-can-delete-siblings')
+  if (caller.client !== undefined && !mayDeleteSiblings) {
     if (target?.id !== caller.client.id) throw forbidden('A client can delete only its own client account.')
   } else if (target === undefined || target.ownerId !== caller.account.id) {
     throw notFound(`No client account ${clientId} belongs to this user.`)
@@ -88,8 +91,15 @@ export function mountClients(app: App, state: MockState): void {
         404: json(ResourceErrorBody, 'No such client account belongs to this user.'),
       },
     })
-    mount(app, create, auth, (c) => c.json(createClient(state, c.get('caller')), 200))
-    mount(app, list, auth, (c) => c.json(listClients(state, c.get('caller')), 200))
+    mount(app, create, auth, (c) => {
+      const created = createClient(state, c.get('caller'))
+      if (!state.quirks.has('create-response-camel-case')) return c.json(created, 200)
+      return c.json({ clientId: created.client_id, clientSecret: created.client_secret }, 200)
+    })
+    mount(app, list, auth, (c) => {
+      const ids = listClients(state, c.get('caller'))
+      return c.json(state.quirks.has('list-wrapped-in-object') ? { clients: ids } : ids, 200)
+    })
     mount(app, remove, auth, (c) => {
       deleteClient(state, c.get('caller'), c.req.query('clientId'))
       return c.body(null, 204)

@@ -21,7 +21,8 @@ export function mountLogout(app: App, state: MockState): void {
     responses: { [logout.status]: success, 401: UNAUTHORIZED_RESPONSE },
   })
   mount(app, route, bearerAuth(state), (c) => {
-    state.store.revokeSession(c.get('caller').session)
-    return logout.message === undefined ? c.body(null, logout.status) : c.json(logout.message, logout.status as 200)
+    if (!state.quirks.has('logout-keeps-token')) state.store.revokeSession(c.get('caller').session)
+    const status = state.quirks.has('logout-returns-200') ? 200 : logout.status
+    return logout.message === undefined ? c.body(null, status as 204) : c.json(logout.message, status as 200)
   })
 }

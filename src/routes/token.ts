@@ -46,6 +46,7 @@ export function mountToken(app: App, state: MockState): void {
     const params = await readTokenParams(c.req.raw, profile.formContentTypes)
     const grantType = params.get('grant_type') ?? profile.defaultGrant
     if (!profile.grants.includes(grantType as GrantType)) {
+      if (state.quirks.has('server-error-on-bad-grant')) throw new Error(`quirk: unhandled grant_type ${grantType}`)
       throw unsupportedGrantType(`grant_type=${grantType} is not supported; use ${profile.grants.join(', ')}.`)
     }
     const principal = GRANTS[grantType as GrantType](state, params, c.req.header('authorization'))

@@ -16,7 +16,8 @@ export function handle(state: MockState, params: TokenParams): Principal {
   const username = required(params, 'username', grantType)
   const password = required(params, 'password', grantType)
   const { usernames, roles } = state.profile
-  const parsed = parseUsername(username, usernames)
+  const rule = state.quirks.has('bare-username-refused') ? { ...usernames, bareAllowed: false } : usernames
+  const parsed = parseUsername(username, rule)
   if (parsed === undefined) {
     throw invalidGrant(
       usernames.bareAllowed

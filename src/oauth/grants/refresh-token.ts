@@ -15,6 +15,6 @@ export function handle(state: MockState, params: TokenParams): Principal {
     throw invalidGrant('The account behind this refresh token can no longer use the REST API.')
   }
   // Synchronous from lookup to here, so of concurrent refreshes of one token exactly one gets this far.
-  state.store.dropRefreshToken(session)
+  if (!state.quirks.has('refresh-token-reusable')) state.store.dropRefreshToken(session)
   return session.principal
 }

@@ -1,0 +1,31 @@
+/** @module Removes what the run created: client accounts (by their owner) and sessions (logout); reports what it could not. */
+import { pairOf, type Account, type Context } from './context.js'
+import { TransportError } from './http.js'
+import { deleteClient } from './scenarios/clients.js'
+
+/** Returns a line per thing left behind on the target. */
+export async function cleanUp(t: Context): Promise<string[]> {
+  const left: string[] = []
+  const owners = new Map<Account, string | undefined>()
+  try {
+    for (const [id, owner] of [...t.clients]) {
+      if (!owners.has(owner)) owners.set(owner, pairOf(await t.login(owner))?.access)
+      const bearer = owners.get(owner)
+      const ex = bearer === undefined ? undefined : await deleteClient(t, bearer, id)
+      // 404: already gone (deleted by a check, or by its own deletion).
+      if (ex?.status === 404) t.clients.delete(id)
+      else if (ex?.status !== 204) left.push(`client account ${id} of ${owner.username} (delete answered ${ex?.status ?? 'nothing: login failed'})`)
+    }
+    for (const access of [...t.sessions]) {
+      const ex = await t.call('logout', { bearer: access })
+      // 401: the session already ended (logged out, or its client deleted).
+      if ((ex.status >= 200 && ex.status < 300) || ex.status === 401) t.sessions.delete(access)
+      else left.push(`a session (logout answered ${ex.status})`)
+    }
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error
+    for (const [id, owner] of t.clients) if (!left.some((line) => line.includes(id))) left.push(`client account ${id} of ${owner.username} (target unreachable)`)
+    if (t.sessions.size > 0) left.push(`${t.sessions.size} session(s) not logged out (target unreachable); they expire by themselves`)
+  }
+  return left
+}

@@ -1,0 +1,149 @@
+/** @module The suite as users run it: the real CLI process, exit codes 0 and 2, reports, and TLS (--insecure, --ca). */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type Server, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runConformance } from './run.js'
+import { ACCOUNTS, startMock, startTlsProxy } from './test-support.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'conformance/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('the CLI process', () => {
+  let mock: Awaited<ReturnType<typeof startMock>>
+  beforeAll(async () => {
+    mock = await startMock()
+  })
+  afterAll(() => mock.close())
+
+  it('against the faithful mock with --strict: exit 0, the summary line last, reports written, no password anywhere', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'conformance-'))
+    const [junit, json] = [join(dir, 'report.xml'), join(dir, 'report.json')]
+    const { code, stdout, stderr } = await cli(
+      ['--target', mock.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--other-username', 'vdro\\planauthor',
+        '--unprivileged-username', 'vdro\\viewer', '--strict', '--report', `junit:${junit}`, '--report', `json:${json}`],
+      { VEEAM_PASSWORD: 'Password1', VEEAM_OTHER_PASSWORD: 'Password1', VEEAM_UNPRIVILEGED_PASSWORD: 'Password1' },
+    )
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const lines = stdout.trimEnd().split('\n')
+    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, 0 warnings, 0 skipped$/)
+    expect(lines).toContain('left behind: 0')
+    const report = JSON.parse(readFileSync(json, 'utf8'))
+    expect(report.summary).toMatchObject({ failed: 0, warnings: 0, skipped: 0 })
+    expect(`${lines.at(-1)}`).toBe(`${report.summary.passed} passed, 0 failed, 0 warnings, 0 skipped`)
+    const xml = readFileSync(junit, 'utf8')
+    expect(xml).toContain('<testcase classname="conformance.clients" name="client-cannot-create-client [MUST]">')
+    expect(xml).not.toContain('<failure')
+    for (const text of [stdout, xml, JSON.stringify(report)]) expect(text).not.toContain('Password1')
+  })
+
+  it('a MUST failure exits 1 and prints Expected / Received / Repro', async () => {
+    const quirky = await startMock(['logout-keeps-token'])
+    try {
+      const { code, stdout } = await cli(['--target', quirky.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--password', 'Password1'])
+      expect(code).toBe(1)
+      expect(stdout).toContain('  FAIL  MUST   logged-out-access-token-refused')
+      expect(stdout).toMatch(/Expected: 401 for the logged-out access token\n +Received: 200 \[\]\n +Repro: +curl -sS -X GET '.*\/api\/v7\.1\/Clients' -H 'Authorization: Bearer \$ACCESS_TOKEN'/)
+    } finally {
+      await quirky.close()
+    }
+  })
+
+  it('bad flags: exit 2 with one line', async () => {
+    const { code, stdout, stderr } = await cli(['--target', mock.url, '--profile', 'vro-7.1', '--username', 'u', '--timeout', 'soon'], { VEEAM_PASSWORD: 'x' })
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toBe('conformance: --timeout soon is not a duration like 10s, 500ms or 1m\n')
+  })
+
+  it('a missing password: exit 2 naming the flag and the variable', async () => {
+    const env = { VEEAM_PASSWORD: '' }
+    const { code, stderr } = await cli(['--target', mock.url, '--profile', 'vro-7.1', '--username', 'u'], env)
+    expect(code).toBe(2)
+    expect(stderr).toBe('conformance: --username needs --password or VEEAM_PASSWORD\n')
+  })
+
+  it('--help prints the flags and exit codes', async () => {
+    const { code, stdout } = await cli(['--help'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('--baseline FILE')
+    expect(stdout).toContain('Exit codes: 0 no MUST check failed')
+  })
+})
+
+describe('a target that cannot be used', () => {
+  it('unreachable (connection refused): exit 2 with one line', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const { port } = closed.address() as { port: number }
+    await new Promise((resolve) => closed.close(resolve))
+    const { code, stdout, stderr } = await cli(['--target', `http://127.0.0.1:${port}`, '--profile', 'vro-7.1', '--username', 'u', '--password', 'p'])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(/^conformance: could not run: target unreachable: POST http:\/\/127\.0\.0\.1:\d+\/api\/token: ECONNREFUSED .*\n$/)
+  })
+
+  it('silent (accepts, never answers): exit 2 with one line after --timeout', async () => {
+    const sockets: Socket[] = []
+    const silent: Server = createServer((socket) => void sockets.push(socket))
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as { port: number }
+    try {
+      const { code, stderr } = await cli(['--target', `http://127.0.0.1:${port}`, '--profile', 'vro-7.1', '--username', 'u', '--password', 'p', '--timeout', '1s'])
+      expect(code).toBe(2)
+      expect(stderr).toMatch(/^conformance: could not run: target unreachable: .*no answer within 1s\n$/)
+    } finally {
+      sockets.forEach((socket) => socket.destroy())
+      await new Promise((resolve) => silent.close(resolve))
+    }
+  })
+})
+
+describe('https with a self-signed certificate', () => {
+  let mock: Awaited<ReturnType<typeof startMock>>
+  let proxy: Awaited<ReturnType<typeof startTlsProxy>>
+  beforeAll(async () => {
+    mock = await startMock()
+    proxy = await startTlsProxy(mock.url)
+  }, 30_000)
+  afterAll(async () => {
+    await proxy.close()
+    await mock.close()
+  })
+  const run = (http: { insecure: boolean; ca?: string }) =>
+    runConformance({ target: proxy.url, profile: 'vro-7.1', accounts: ACCOUNTS, strict: true, http: { timeoutMs: 10_000, ...http } })
+
+  it('is refused without --insecure or --ca: exit 2', async () => {
+    const result = await run({ insecure: false })
+    expect(result.exitCode).toBe(2)
+    expect(result.error).toMatch(/^target unreachable: .*self[- ]signed/i)
+  })
+
+  it('passes with --insecure', async () => {
+    const result = await run({ insecure: true })
+    expect(result.results.filter((r) => r.outcome !== 'passed')).toEqual([])
+    expect(result.exitCode).toBe(0)
+  })
+
+  it('passes with --ca naming the certificate (through the CLI)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'conformance-')), 'ca.pem')
+    writeFileSync(file, proxy.cert)
+    const { code, stdout } = await cli(['--target', proxy.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--password', 'Password1', '--ca', file, '--only', 'password-grant'])
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed, 0 warnings, 0 skipped')
+    expect(code).toBe(0)
+  })
+})

@@ -1,0 +1,65 @@
+/** @module `npm run conformance` / `veeam-auth-mock conformance`: flags in, report out, exit 0, 1 or 2. */
+import { realpathSync } from 'node:fs'
+import { relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { HELP, parseOptions, UsageError } from './options.js'
+import { writeReport } from './report-files.js'
+import { textReport } from './report-text.js'
+import { runConformance } from './run.js'
+
+export interface Io {
+  env: Record<string, string | undefined>
+  out(line: string): void
+  err(line: string): void
+  signal?: AbortSignal
+}
+
+const defaultIo = (): Io => ({
+  env: process.env,
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+})
+
+/** Runs the suite; returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let parsed
+  try {
+    parsed = parseOptions(argv, io.env)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.err(`conformance: ${error.message}`)
+    return 2
+  }
+  if (parsed === 'help') return io.out(HELP.trimEnd()), 0
+  const { run: options, reports } = parsed
+  const controller = new AbortController()
+  const stop = () => controller.abort()
+  io.signal?.addEventListener('abort', stop)
+  if (io.signal === undefined) process.once('SIGINT', stop)
+  try {
+    const run = await runConformance({ ...options, signal: controller.signal })
+    if (run.error !== undefined && run.results.length === 0 && run.leftBehind.length === 0) {
+      io.err(`conformance: could not run: ${run.error}`)
+      return 2
+    }
+    const mode = `${options.strict === true ? 'strict' : 'not strict'}${options.only === undefined ? '' : `, only ${options.only}`}`
+    for (const line of textReport(run, `conformance ${options.profile} against ${options.target} (spec ${relative(process.cwd(), run.specFile)}; ${mode})`)) io.out(line)
+    const meta = { target: options.target, profile: options.profile, strict: options.strict === true }
+    for (const { kind, file } of reports) writeReport(kind, file, run, meta)
+    if (run.error !== undefined) io.err(`conformance: ${run.error}`)
+    return run.exitCode
+  } finally {
+    process.off('SIGINT', stop)
+  }
+}
+
+const entry = process.argv[1]
+if (entry !== undefined && realpathSync(entry) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`conformance: unexpected error: ${(error as Error).stack ?? String(error)}\n`)
+      process.exit(2)
+    },
+  )
+}

@@ -1,0 +1,164 @@
+/** @module What a scenario works with: requests by operationId, the target's promises, check recording, and what to clean up. */
+import { CHECKS, effectiveSeverity, type Severity } from './checks.js'
+import type { Exchange, Http, RequestSpec, Value } from './http.js'
+import type { Redactor } from './redact.js'
+import type { Promises, Spec } from './spec.js'
+
+export type Outcome = 'passed' | 'failed' | 'warning' | 'skipped'
+
+export interface CheckResult {
+  id: string
+  scenario: string
+  severity: Severity
+  cite: string
+  outcome: Outcome
+  expected?: string
+  received?: string
+  curl?: string
+  note?: string
+}
+
+export interface Account {
+  username: string
+  password: string
+  /** Environment variable named in curl lines instead of the password. */
+  placeholder: string
+}
+
+export interface Pair {
+  access: string
+  refresh: string
+}
+
+export interface Recorded extends Exchange {
+  operationId?: string
+  /** Sent on purpose with a client mistake (wrong secret, unknown grant, ...). */
+  mistake: boolean
+}
+
+export class Interrupted extends Error {}
+
+/** Whether the check is picked by --only. */
+export type Filter = (id: string) => boolean
+
+export class Context {
+  readonly results: CheckResult[] = []
+  readonly exchanges: Recorded[] = []
+  /** Client IDs created, with the account that owns them, until seen deleted. */
+  readonly clients = new Map<string, Account>()
+  /** Access tokens of sessions the suite opened, until logged out. */
+  readonly sessions = new Set<string>()
+  readonly promises: Promises
+  /** Set for the clean-up, which runs even after an interrupt. */
+  cleaning = false
+  #count = 0
+
+  constructor(
+    readonly spec: Spec,
+    readonly http: Http,
+    readonly redactor: Redactor,
+    readonly strict: boolean,
+    readonly wanted: Filter,
+    readonly signal: AbortSignal,
+  ) {
+    this.promises = spec.promises
+  }
+
+  get requestCount(): number {
+    return this.#count
+  }
+
+  async send(spec: RequestSpec, operationId: string | undefined, mistake = false): Promise<Recorded> {
+    if (this.signal.aborted && !this.cleaning) throw new Interrupted('interrupted')
+    this.#count++
+    const exchange = await this.http(spec)
+    this.redactor.addFrom(exchange.json)
+    const recorded: Recorded = { ...exchange, mistake, ...(operationId !== undefined && { operationId }) }
+    this.exchanges.push(recorded)
+    return recorded
+  }
+
+  /** POST to the token endpoint; a 200 opens a session that the run logs out at the end. */
+  async token(form: [string, Value][], mistake = false): Promise<Recorded> {
+    const ex = await this.send({ method: 'POST', path: this.promises.tokenPath, form }, 'issueToken', mistake)
+    const access = (ex.json as { access_token?: unknown } | undefined)?.access_token
+    if (ex.status === 200 && typeof access === 'string') this.sessions.add(access)
+    return ex
+  }
+
+  login(account: Account, username = account.username): Promise<Recorded> {
+    return this.token([
+      ['grant_type', { value: 'password' }],
+      ['username', { value: username }],
+      ['password', { value: account.password, placeholder: `$${account.placeholder}` }],
+    ])
+  }
+
+  /** Calls an operation of the spec by operationId. */
+  call(operationId: string, options: { bearer?: string; authorization?: string; query?: Record<string, string>; mistake?: boolean } = {}) {
+    const op = this.spec.operation(operationId)
+    if (op === undefined) throw new Error(`the spec has no operation ${operationId}`)
+    const spec: RequestSpec = { method: op.method, path: op.path }
+    if (options.bearer !== undefined) spec.bearer = { value: options.bearer, placeholder: '$ACCESS_TOKEN' }
+    if (options.authorization !== undefined) spec.authorization = { value: options.authorization }
+    if (options.query !== undefined) spec.query = options.query
+    return this.send(spec, operationId, options.mistake ?? false)
+  }
+
+  /** A cheap protected request: the client list where there is one, else logout. */
+  probeOperation(): string {
+    return this.spec.operation('listClients') !== undefined ? 'listClients' : 'logout'
+  }
+
+  wants(...ids: string[]): boolean {
+    return ids.some((id) => this.wanted(id))
+  }
+
+  /** Records a check; `received` may be an exchange (its status and redacted body are shown). */
+  check(id: string, pass: boolean, expected: string, received: string | Exchange, exchange?: Exchange): void {
+    const def = CHECKS.get(id)
+    if (def === undefined) throw new Error(`unknown check ${id}`)
+    if (!this.wanted(id)) return
+    const severity = effectiveSeverity(def, def.assumption !== undefined && this.spec.declares(def.assumption), this.strict)
+    const base = { id, scenario: def.scenario, severity, cite: def.cite }
+    if (pass) {
+      this.results.push({ ...base, outcome: 'passed' })
+      return
+    }
+    const ex = typeof received === 'string' ? exchange : received
+    this.results.push({
+      ...base,
+      outcome: severity === 'MUST' ? 'failed' : 'warning',
+      expected,
+      received: shorten(this.redactor.apply(typeof received === 'string' ? received : describe(received))),
+      ...(ex !== undefined && { curl: this.redactor.apply(ex.curl) }),
+    })
+  }
+
+  skip(ids: string[], reason: string): void {
+    for (const id of ids) {
+      const def = CHECKS.get(id)
+      if (def === undefined) throw new Error(`unknown check ${id}`)
+      if (!this.wanted(id) || this.results.some((r) => r.id === id)) continue
+      const severity = effectiveSeverity(def, def.assumption !== undefined && this.spec.declares(def.assumption), this.strict)
+      this.results.push({ id, scenario: def.scenario, severity, cite: def.cite, outcome: 'skipped', note: reason })
+    }
+  }
+}
+
+/** `400 {"error":"invalid_grant"}`; redact before shortening, or a cut secret would slip past. */
+export function describe(ex: Exchange): string {
+  return `${ex.status}${ex.text === '' ? ' (empty body)' : ` ${ex.text}`}`
+}
+
+const shorten = (text: string) => (text.length > 400 ? `${text.slice(0, 400)}...` : text)
+
+export const errorCode = (ex: Exchange): unknown => (ex.json as { error?: unknown } | undefined)?.error
+
+export const is4xx = (ex: Exchange) => ex.status >= 400 && ex.status < 500
+
+export function pairOf(ex: Exchange): Pair | undefined {
+  const body = ex.json as { access_token?: unknown; refresh_token?: unknown } | undefined
+  if (ex.status !== 200 || typeof body?.access_token !== 'string') return undefined
+  return { access: body.access_token, refresh: typeof body.refresh_token === 'string' ? body.refresh_token : '' }
+}

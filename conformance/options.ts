@@ -1,0 +1,137 @@
+/** @module The command line of the suite: flags and environment into run options, or one clear usage error. */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import type { RunOptions } from './run.js'
+
+export const HELP = `Usage: npm run conformance -- --target URL --profile ID --username U --password P [flags]
+       veeam-auth-mock conformance --target URL --profile ID --username U [flags]
+
+Runs the vendor's documented authorization scenarios against URL and reports, per check, its
+severity (MUST: the vendor documents it; SHOULD: RFC 6749/6750 or the OAuth 2.0 Security BCP asks
+for it; INFO: the vendor is silent, an assumption of the spec) and a citation.
+
+Flags:
+  --target URL                  base URL of the server, e.g. https://vro.example:9898
+  --profile ID                  product version, e.g. vro-7.1 (reads spec/<ID>.openapi.json)
+  --username U --password P     an account with API rights (DOMAIN\\USERNAME or USERNAME)
+  --other-username/--other-password                a second such account (cross-user checks)
+  --unprivileged-username/--unprivileged-password  an account without API rights
+  --spec FILE                   use this OpenAPI spec (with x-veeam-auth-mock) instead of the profile's
+  --strict                      hold the target to the spec's assumptions too, as MUST
+  --insecure                    accept a self-signed TLS certificate
+  --ca FILE                     trust this PEM certificate
+  --timeout 10s                 per request (ms, s or m; default 10s)
+  --report junit:FILE           write a JUnit XML report (repeatable, also json:FILE)
+  --only PATTERN                run only checks whose id or scenario contains PATTERN (* is a wildcard)
+  --baseline FILE               known failures, one check id a line (# comments): they don't fail the
+                                run; a listed check that passes fails it (stale baseline)
+  --help                        this text
+
+Passwords may come from VEEAM_PASSWORD, VEEAM_OTHER_PASSWORD and VEEAM_UNPRIVILEGED_PASSWORD instead.
+Nothing the suite prints or writes contains a password, client secret or token.
+
+Exit codes: 0 no MUST check failed; 1 a MUST check failed (or a stale baseline entry);
+            2 could not run (bad flags, target unreachable, primary login refused).
+`
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  run: RunOptions
+  reports: { kind: 'junit' | 'json'; file: string }[]
+}
+
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim())
+  if (match === null || Number(match[1]) <= 0) throw new UsageError(`--timeout ${text} is not a duration like 10s, 500ms or 1m`)
+  return Number(match[1]) * { ms: 1, s: 1000, m: 60_000 }[(match[2] ?? 's') as 'ms' | 's' | 'm']
+}
+
+function readText(file: string, flag: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`${flag} ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+}
+
+export function readBaseline(text: string): string[] {
+  if (text.trim().startsWith('[')) return JSON.parse(text) as string[]
+  return text.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter((line) => line !== '')
+}
+
+/** Parsed options, or 'help'. */
+export function parseOptions(argv: string[], env: Record<string, string | undefined>): CliOptions | 'help' {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        target: { type: 'string' }, profile: { type: 'string' }, spec: { type: 'string' },
+        username: { type: 'string' }, password: { type: 'string' },
+        'other-username': { type: 'string' }, 'other-password': { type: 'string' },
+        'unprivileged-username': { type: 'string' }, 'unprivileged-password': { type: 'string' },
+        strict: { type: 'boolean' }, insecure: { type: 'boolean' }, ca: { type: 'string' },
+        timeout: { type: 'string' }, report: { type: 'string', multiple: true },
+        only: { type: 'string' }, baseline: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    }))
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!)
+  }
+  if (values.help === true) return 'help'
+  const need = (name: 'target' | 'profile' | 'username') => {
+    const value = values[name]
+    if (value === undefined || value === '') throw new UsageError(`--${name} is required; see --help`)
+    return value
+  }
+  const target = need('target')
+  if (!/^https?:\/\/[^/]/.test(target)) throw new UsageError(`--target ${target} is not an http(s) URL`)
+  try {
+    new URL(target)
+  } catch {
+    throw new UsageError(`--target ${target} is not an http(s) URL`)
+  }
+  const account = (prefix: '' | 'other-' | 'unprivileged-', variable: string) => {
+    const username = values[`${prefix}username`]
+    const password = values[`${prefix}password`] ?? env[variable]
+    if (username === undefined) {
+      if (values[`${prefix}password`] !== undefined) throw new UsageError(`--${prefix}password needs --${prefix}username`)
+      return undefined
+    }
+    if (password === undefined || password === '') throw new UsageError(`--${prefix}username needs --${prefix}password or ${variable}`)
+    return { username, password, placeholder: variable }
+  }
+  need('username')
+  const user = account('', 'VEEAM_PASSWORD')!
+  const other = account('other-', 'VEEAM_OTHER_PASSWORD')
+  const unprivileged = account('unprivileged-', 'VEEAM_UNPRIVILEGED_PASSWORD')
+  const reports = (values.report ?? []).map((spec) => {
+    const match = /^(junit|json):(.+)$/.exec(spec)
+    if (match === null) throw new UsageError(`--report ${spec} is not junit:FILE or json:FILE`)
+    return { kind: match[1] as 'junit' | 'json', file: match[2]! }
+  })
+  const run: RunOptions = {
+    target,
+    profile: need('profile'),
+    accounts: { user, ...(other && { other }), ...(unprivileged && { unprivileged }) },
+    strict: values.strict ?? false,
+    http: {
+      timeoutMs: parseDuration(values.timeout ?? '10s'),
+      insecure: values.insecure ?? false,
+      ...(values.ca !== undefined && { ca: readText(values.ca, '--ca') }),
+    },
+  }
+  if (values.spec !== undefined) run.specFile = values.spec
+  if (values.only !== undefined) run.only = values.only
+  if (values.baseline !== undefined) {
+    try {
+      run.baseline = readBaseline(readText(values.baseline, '--baseline'))
+    } catch (error) {
+      throw error instanceof UsageError ? error : new UsageError(`--baseline ${values.baseline} is not a list of check ids`)
+    }
+  }
+  return { run, reports }
+}

@@ -1,0 +1,33 @@
+/** @module The terminal report: one line per check grouped by scenario, details under failures, then the summary line. */
+import { SCENARIOS } from './checks.js'
+import type { RunResult } from './run.js'
+
+const LABEL = { passed: 'PASS', failed: 'FAIL', warning: 'WARN', skipped: 'SKIP' } as const
+
+export function summaryLine({ summary: s }: RunResult): string {
+  return `${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.skipped} skipped`
+}
+
+export function textReport(run: RunResult, header: string): string[] {
+  const lines = [header, '']
+  for (const scenario of SCENARIOS) {
+    const results = run.results.filter((r) => r.scenario === scenario)
+    if (results.length === 0) continue
+    lines.push(scenario)
+    for (const r of results) {
+      lines.push(`  ${LABEL[r.outcome]}  ${r.severity.padEnd(6)} ${r.id}  (${r.cite})`)
+      if (r.note !== undefined) lines.push(`        ${r.note}`)
+      if (r.outcome === 'failed' || r.outcome === 'warning') {
+        if (r.expected !== undefined) lines.push(`        Expected: ${r.expected}`)
+        if (r.received !== undefined) lines.push(`        Received: ${r.received}`)
+        if (r.curl !== undefined) lines.push(`        Repro:    ${r.curl}`)
+      }
+    }
+    lines.push('')
+  }
+  lines.push(`requests sent: ${run.requests}`)
+  lines.push(`left behind: ${run.leftBehind.length}`)
+  for (const item of run.leftBehind) lines.push(`  ${item}`)
+  lines.push(summaryLine(run))
+  return lines
+}

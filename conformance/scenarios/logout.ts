@@ -1,0 +1,43 @@
+/** @module Logout: the documented answer; the access and refresh token dead afterwards; other sessions alive. */
+import { is4xx, pairOf, type Context } from '../context.js'
+import type { Accounts } from './accounts.js'
+
+export async function logoutScenario(t: Context, { user }: Accounts): Promise<void> {
+  const { logout } = t.promises
+  const ids = ['logout-returns-documented-status', 'logged-out-access-token-refused', 'logged-out-refresh-token-refused', 'logout-keeps-other-sessions']
+  if (t.wants(...ids)) {
+    const a = pairOf(await t.login(user))
+    const b = pairOf(await t.login(user))
+    if (a === undefined || b === undefined) return t.skip(ids, 'the password grant failed')
+    const ex = await t.call('logout', { bearer: a.access })
+    const messageOk = logout.message === undefined || ex.json === logout.message
+    const want = `${logout.status}${logout.message === undefined ? '' : ` with ${JSON.stringify(logout.message)}`}`
+    t.check('logout-returns-documented-status', ex.status === logout.status && messageOk, want, ex)
+    if (ex.status >= 200 && ex.status < 300) t.sessions.delete(a.access)
+    const probe = await t.call(t.probeOperation(), { bearer: a.access, mistake: true })
+    t.check(
+      'logged-out-access-token-refused',
+      probe.status === 401,
+      '401 for the logged-out access token',
+      probe,
+    )
+    const refresh = await t.token([['grant_type', { value: 'refresh_token' }], ['refresh_token', { value: a.refresh, placeholder: '$REFRESH_TOKEN' }]], true)
+    t.check(
+      'logged-out-refresh-token-refused',
+      is4xx(refresh),
+      '4xx for the logged-out session\'s refresh token',
+      refresh,
+    )
+    const other = await t.call(t.probeOperation(), { bearer: b.access })
+    t.check(
+      'logout-keeps-other-sessions',
+      other.status >= 200 && other.status < 300,
+      '2xx for another session of the same account',
+      other,
+    )
+  }
+  if (t.wants('logout-without-token-refused')) {
+    const ex = await t.call('logout', { mistake: true })
+    t.check('logout-without-token-refused', ex.status === 401, '401 without a token', ex)
+  }
+}

@@ -1,0 +1,150 @@
+/** @module The suite against the mock: the faithful mock passes everything with --strict; each quirk is caught by the check aimed at it. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { QuirkName } from '../src/engine/quirks.js'
+import { QUIRKS } from '../src/engine/quirks.js'
+import { runConformance, type RunOptions } from './run.js'
+import { ACCOUNTS, startMock } from './test-support.js'
+import { textReport } from './report-text.js'
+
+const HTTP = { timeoutMs: 10_000, insecure: false }
+const options = (target: string, more: Partial<RunOptions> = {}): RunOptions => ({ target, profile: 'vro-7.1', accounts: ACCOUNTS, http: HTTP, ...more })
+
+/** The check aimed at each quirk's rule; `strict` where the rule is an assumption of the spec. */
+const AIMED: Record<QuirkName, { check: string; strict?: true }> = {
+  'clients-can-create-clients': { check: 'client-cannot-create-client' },
+  'client-sees-sibling-ids': { check: 'client-lists-only-own-id' },
+  'client-can-delete-siblings': { check: 'client-cannot-delete-sibling' },
+  'logout-keeps-token': { check: 'logged-out-access-token-refused' },
+  'logout-returns-200': { check: 'logout-returns-documented-status' },
+  'refresh-token-reusable': { check: 'used-refresh-token-refused', strict: true },
+  'wrong-secret-accepted': { check: 'wrong-client-secret-refused' },
+  'list-wrapped-in-object': { check: 'user-lists-exactly-its-clients' },
+  'create-response-camel-case': { check: 'user-creates-client' },
+  'missing-auth-accepted': { check: 'missing-token-is-401' },
+  'bare-username-refused': { check: 'bare-username-accepted' },
+  'server-error-on-bad-grant': { check: 'no-server-error-on-client-mistake' },
+  'expires-in-as-string': { check: 'expires-in-is-positive-integer' },
+}
+
+describe('the faithful mock', () => {
+  let mock: Awaited<ReturnType<typeof startMock>>
+  beforeAll(async () => {
+    mock = await startMock()
+  })
+  afterAll(() => mock.close())
+
+  it('passes every check with --strict: exit 0, 0 failures, 0 warnings, 0 skipped, nothing left behind', async () => {
+    const run = await runConformance(options(mock.url, { strict: true }))
+    const problems = run.results.filter((r) => r.outcome !== 'passed')
+    expect(problems).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.summary.failed + run.summary.warnings + run.summary.skipped).toBe(0)
+    expect(run.leftBehind).toEqual([])
+    expect(mock.state.store.clientCount).toBe(0)
+    // Sessions of deleted clients stay in the index until they expire, but nothing can use them.
+    const live = mock.state.store.sessions(Date.now()).filter((s) => s.principal.kind === 'user' || mock.state.store.getClient(s.principal.clientId))
+    expect(live).toEqual([])
+  })
+
+  it('without the second and unprivileged accounts skips exactly their checks', async () => {
+    const run = await runConformance(options(mock.url, { accounts: { user: ACCOUNTS.user } }))
+    expect(run.exitCode).toBe(0)
+    expect(run.results.filter((r) => r.outcome === 'skipped').map((r) => r.id).sort()).toEqual([
+      'other-users-client-is-404', 'unprivileged-account-is-invalid-grant', 'unprivileged-account-refused',
+      'user-cannot-delete-other-users-client', 'users-see-only-own-clients',
+    ])
+  })
+
+  it('--only runs just the matching checks', async () => {
+    const run = await runConformance(options(mock.url, { only: 'client-*-sibling' }))
+    expect(run.results.map((r) => r.id)).toEqual(['client-cannot-delete-sibling'])
+    expect(run.exitCode).toBe(0)
+  })
+
+  it('a baseline entry for a passing check fails the run as stale', async () => {
+    const run = await runConformance(options(mock.url, { only: 'bare-username', baseline: ['bare-username-accepted'] }))
+    expect(run.exitCode).toBe(1)
+    expect(run.results[0]).toMatchObject({ id: 'bare-username-accepted', outcome: 'failed', note: expect.stringContaining('stale baseline') })
+  })
+
+  it('a wrong primary password is "could not run" (exit 2) with nothing run', async () => {
+    const run = await runConformance(options(mock.url, { accounts: { user: { ...ACCOUNTS.user, password: 'nope-wrong' } } }))
+    expect(run.exitCode).toBe(2)
+    expect(run.error).toMatch(/^primary login as vdro\\administrator refused: 400 /)
+    expect(run.error).not.toContain('nope-wrong')
+    expect(run.results).toEqual([])
+  })
+})
+
+describe('an interrupted run (SIGINT)', () => {
+  it('stops, cleans up everything it created, and exits 2', async () => {
+    const controller = new AbortController()
+    let requests = 0
+    // Interrupt in the middle of the clients scenario, when client accounts exist.
+    const mock = await startMock([], () => {
+      if (++requests === 30) controller.abort()
+    })
+    try {
+      const run = await runConformance(options(mock.url, { signal: controller.signal }))
+      expect(run).toMatchObject({ exitCode: 2, interrupted: true, leftBehind: [] })
+      expect(run.results.length).toBeGreaterThan(0)
+      expect(mock.state.store.clientCount).toBe(0)
+    } finally {
+      await mock.close()
+    }
+  })
+})
+
+describe('each quirk is caught by the check aimed at its rule', () => {
+  const names = Object.keys(QUIRKS) as QuirkName[]
+  let runs: Map<QuirkName, Awaited<ReturnType<typeof runConformance>>>
+
+  beforeAll(async () => {
+    // In parallel, one mock per quirk: the matrix costs about one run.
+    const done = await Promise.all(
+      names.map(async (name) => {
+        const mock = await startMock([name])
+        try {
+          return [name, await runConformance(options(mock.url, { strict: AIMED[name].strict === true }))] as const
+        } finally {
+          await mock.close()
+        }
+      }),
+    )
+    runs = new Map(done)
+  }, 60_000)
+
+  it('there are at least 12 quirks', () => {
+    expect(names.length).toBeGreaterThanOrEqual(12)
+  })
+
+  it.each(names)('%s: exit 1, the aimed check failed, nothing left behind', (name) => {
+    const run = runs.get(name)!
+    const failed = run.results.filter((r) => r.outcome === 'failed').map((r) => r.id)
+    expect(failed).toContain(AIMED[name].check)
+    expect(run.exitCode).toBe(1)
+    expect(run.leftBehind).toEqual([])
+  })
+
+  it('reports redact secrets: no password, and a leaked client secret shows as a placeholder', () => {
+    const run = runs.get('create-response-camel-case')!
+    const text = textReport(run, 'header').join('\n')
+    expect(text).not.toContain('Password1')
+    expect(text).toContain('"clientSecret":"<clientSecret>"')
+    expect(text).toContain("-H 'Authorization: Bearer $ACCESS_TOKEN'")
+    const login = textReport(runs.get('bare-username-refused')!, 'header').join('\n')
+    expect(login).toContain("--data-urlencode 'username=administrator' --data-urlencode 'password=$VEEAM_PASSWORD'")
+    expect(login).not.toContain('Password1')
+  })
+
+  it('a baselined known failure is a warning and the run passes', async () => {
+    const mock = await startMock(['clients-can-create-clients'])
+    try {
+      const run = await runConformance(options(mock.url, { baseline: ['client-cannot-create-client'] }))
+      expect(run.results.find((r) => r.id === 'client-cannot-create-client')).toMatchObject({ outcome: 'warning', note: 'known failure (baseline)' })
+      expect(run.exitCode).toBe(0)
+    } finally {
+      await mock.close()
+    }
+  })
+})

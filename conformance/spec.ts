@@ -1,0 +1,86 @@
+/** @module The target's promises, read from an OpenAPI 3.1 spec: operations by operationId, response schemas, and the x-veeam-auth-mock extension. */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
+import type { OpenAPIV3_1 } from 'openapi-types'
+
+/** What a profile promises beyond the schemas (the mock emits it as `x-veeam-auth-mock`). */
+export interface Promises {
+  id: string
+  tokenPath: string
+  clientBases: string[]
+  grants: string[]
+  defaultGrant: string
+  usernames: { bareAllowed: boolean; defaultDomain?: string }
+  roles: string[]
+  logout: { method: string; path: string; status: number; message?: string }
+  tokenResponse: { tokenType: string; fields: string[] }
+  formContentTypes: string[]
+  assumptions: { id: string; rule: string }[]
+}
+
+export interface Operation {
+  method: string
+  path: string
+  /** Validates a body against the schema documented for `status`; undefined when none is documented. */
+  validator(status: number): ValidateFunction | undefined
+  documents(status: number): boolean
+}
+
+export interface Spec {
+  file: string
+  promises: Promises
+  operation(operationId: string): Operation | undefined
+  /** The operation serving `method path` (path without query), if any. */
+  operationAt(method: string, path: string): Operation | undefined
+  declares(assumption: string): boolean
+}
+
+export class SpecError extends Error {}
+
+/** spec/<profile>.openapi.json next to this package. */
+export function defaultSpecFile(profile: string): string {
+  return fileURLToPath(new URL(`../spec/${profile}.openapi.json`, import.meta.url))
+}
+
+export function loadSpec(file: string): Spec {
+  let doc: OpenAPIV3_1.Document & { 'x-veeam-auth-mock'?: Promises }
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new SpecError(`spec ${file} cannot be read as JSON (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+  const promises = doc['x-veeam-auth-mock']
+  if (promises === undefined) throw new SpecError(`spec ${file} has no x-veeam-auth-mock extension`)
+  const ajv = new Ajv2020({ strict: false, allErrors: true })
+  // Response schemas point into components; make those refs absolute against the whole document.
+  ajv.addSchema({ $id: 'spec', components: doc.components ?? {} })
+  const cache = new Map<string, ValidateFunction | undefined>()
+  const operations = new Map<string, Operation>()
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of ['get', 'post', 'put', 'delete', 'patch'] as const) {
+      const op = item?.[method]
+      if (op?.operationId === undefined) continue
+      const responses = (op.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>
+      const validator = (status: number): ValidateFunction | undefined => {
+        const key = `${op.operationId} ${status}`
+        if (!cache.has(key)) {
+          const schema = responses[String(status)]?.content?.['application/json']?.schema
+          const text = schema === undefined ? undefined : JSON.stringify(schema).replaceAll('"#/components/', '"spec#/components/')
+          cache.set(key, text === undefined ? undefined : ajv.compile(JSON.parse(text)))
+        }
+        return cache.get(key)
+      }
+      operations.set(op.operationId, { method: method.toUpperCase(), path, validator, documents: (s) => String(s) in responses })
+    }
+  }
+  const byRoute = new Map([...operations.values()].map((op) => [`${op.method} ${op.path.toLowerCase()}`, op]))
+  const assumptions = new Set(promises.assumptions.map((a) => a.id))
+  return {
+    file,
+    promises,
+    operation: (id) => operations.get(id),
+    operationAt: (method, path) => byRoute.get(`${method} ${path.toLowerCase()}`),
+    declares: (id) => assumptions.has(id),
+  }
+}
