@@ -90,7 +90,7 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
   'other-users-client-is-404':
     def('cross-user', 'INFO', 'spec assumption unknown-client-404', { assumption: 'unknown-client-404' }),
   'logout-returns-documented-status':
-    def('logout', 'MUST', `${AUTH} "Logging Out": 204`, { assumption: 'logout-style', weakWhenAssumed: true }),
+    def('logout', 'MUST', `${AUTH} "Logging Out": 204`, { assumption: 'logout-route', weakWhenAssumed: true }),
   'logged-out-access-token-refused':
     def('logout', 'MUST', 'What logging out means; RFC 6750 §3.1 invalid_token'),
   'logged-out-refresh-token-refused':

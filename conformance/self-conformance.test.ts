@@ -3,28 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QuirkName } from '../src/engine/quirks.js'
 import { QUIRKS } from '../src/engine/quirks.js'
 import { runConformance, type RunOptions } from './run.js'
-import { ACCOUNTS, startMock } from './test-support.js'
+import { ACCOUNTS, AIMED, startMock } from './test-support.js'
 import { textReport } from './report-text.js'
 
 const HTTP = { timeoutMs: 10_000, insecure: false }
 const options = (target: string, more: Partial<RunOptions> = {}): RunOptions => ({ target, profile: 'vro-7.1', accounts: ACCOUNTS, http: HTTP, ...more })
-
-/** The check aimed at each quirk's rule; `strict` where the rule is an assumption of the spec. */
-const AIMED: Record<QuirkName, { check: string; strict?: true }> = {
-  'clients-can-create-clients': { check: 'client-cannot-create-client' },
-  'client-sees-sibling-ids': { check: 'client-lists-only-own-id' },
-  'client-can-delete-siblings': { check: 'client-cannot-delete-sibling' },
-  'logout-keeps-token': { check: 'logged-out-access-token-refused' },
-  'logout-returns-200': { check: 'logout-returns-documented-status' },
-  'refresh-token-reusable': { check: 'used-refresh-token-refused', strict: true },
-  'wrong-secret-accepted': { check: 'wrong-client-secret-refused' },
-  'list-wrapped-in-object': { check: 'user-lists-exactly-its-clients' },
-  'create-response-camel-case': { check: 'user-creates-client' },
-  'missing-auth-accepted': { check: 'missing-token-is-401' },
-  'bare-username-refused': { check: 'bare-username-accepted' },
-  'server-error-on-bad-grant': { check: 'no-server-error-on-client-mistake' },
-  'expires-in-as-string': { check: 'expires-in-is-positive-integer' },
-}
 
 describe('the faithful mock', () => {
   let mock: Awaited<ReturnType<typeof startMock>>

@@ -15,8 +15,8 @@ export const ACCOUNTS: Accounts = {
   unprivileged: { username: 'vdro\\viewer', password: 'Password1', placeholder: 'VEEAM_UNPRIVILEGED_PASSWORD' },
 }
 
-export async function startMock(quirks: QuirkName[] = [], onRequest?: () => void) {
-  const mock = createMock({ quirks, ...(onRequest !== undefined && { onRequest }) })
+export async function startMock(quirks: QuirkName[] = [], onRequest?: () => void, profile = 'vro-7.1') {
+  const mock = createMock({ profile, quirks, ...(onRequest !== undefined && { onRequest }) })
   const server = await listen(mock.app.fetch, { port: 0 })
   return { ...mock, url: server.url, close: () => server.close() }
 }
@@ -49,4 +49,21 @@ export async function startTlsProxy(upstream: string) {
       server.closeAllConnections()
     }),
   }
+}
+
+/** The check aimed at each quirk's rule; `strict` where the rule is an assumption of the spec. */
+export const AIMED: Record<QuirkName, { check: string; strict?: true }> = {
+  'clients-can-create-clients': { check: 'client-cannot-create-client' },
+  'client-sees-sibling-ids': { check: 'client-lists-only-own-id' },
+  'client-can-delete-siblings': { check: 'client-cannot-delete-sibling' },
+  'logout-keeps-token': { check: 'logged-out-access-token-refused' },
+  'logout-returns-200': { check: 'logout-returns-documented-status' },
+  'refresh-token-reusable': { check: 'used-refresh-token-refused', strict: true },
+  'wrong-secret-accepted': { check: 'wrong-client-secret-refused' },
+  'list-wrapped-in-object': { check: 'user-lists-exactly-its-clients' },
+  'create-response-camel-case': { check: 'user-creates-client' },
+  'missing-auth-accepted': { check: 'missing-token-is-401' },
+  'bare-username-refused': { check: 'bare-username-accepted' },
+  'server-error-on-bad-grant': { check: 'no-server-error-on-client-mistake' },
+  'expires-in-as-string': { check: 'expires-in-is-positive-integer' },
 }

@@ -1,0 +1,78 @@
+/** @module The suite against every profile of the mock: it adapts from each spec alone, and catches quirks on the seed profiles. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultFixtures } from '../src/accounts/fixtures.js'
+import { QUIRKS, type QuirkName } from '../src/engine/quirks.js'
+import { PROFILES } from '../src/profiles/index.js'
+import type { Profile } from '../src/profiles/profile.js'
+import { runConformance } from './run.js'
+import type { Accounts } from './scenarios/accounts.js'
+import { AIMED, startMock } from './test-support.js'
+
+const HTTP = { timeoutMs: 10_000, insecure: false }
+
+/** First account, another with API rights, and one without, from the profile's fixtures. */
+function accountsOf(profile: Profile): Accounts {
+  const fixtures = defaultFixtures(profile.id)
+  const allowed = fixtures.filter((a) => profile.roles.includes(a.role))
+  const refused = fixtures.find((a) => !profile.roles.includes(a.role))!
+  const as = (a: { username: string; password: string }, placeholder: string) => ({ username: a.username, password: a.password, placeholder })
+  return {
+    user: as(allowed[0]!, 'VEEAM_PASSWORD'),
+    other: as(allowed[1]!, 'VEEAM_OTHER_PASSWORD'),
+    unprivileged: as(refused, 'VEEAM_UNPRIVILEGED_PASSWORD'),
+  }
+}
+
+async function run(profile: Profile, quirks: QuirkName[], strict: boolean) {
+  const mock = await startMock(quirks, undefined, profile.id)
+  try {
+    return await runConformance({ target: mock.url, profile: profile.id, accounts: accountsOf(profile), http: HTTP, strict })
+  } finally {
+    await mock.close()
+  }
+}
+
+describe.each(PROFILES.map((p) => [p.id, p] as const))('the faithful mock, profile %s, with --strict', (_, profile) => {
+  it('exits 0 with 0 failures and 0 warnings, nothing left behind; only checks the profile cannot have are skipped', async () => {
+    const result = await run(profile, [], true)
+    expect(result.results.filter((r) => r.outcome === 'failed' || r.outcome === 'warning')).toEqual([])
+    expect(result.exitCode).toBe(0)
+    expect(result.leftBehind).toEqual([])
+    const skipped = result.results.filter((r) => r.outcome === 'skipped').map((r) => r.id)
+    if (profile.clientBases.length > 0 && profile.usernames.bareAllowed) expect(skipped).toEqual([])
+    if (!profile.usernames.bareAllowed) expect(skipped).toContain('bare-username-accepted')
+  })
+})
+
+/** Quirks that break a rule the profile has (no Clients resource on vac-2; vao-3 already refuses bare names). */
+function applicable(profile: Profile): QuirkName[] {
+  return (Object.keys(QUIRKS) as QuirkName[]).filter((name) => {
+    if (profile.clientBases.length === 0 && /client|secret|list-|create-/.test(name)) return false
+    if (name === 'logout-returns-200' && profile.logout.status === 200) return false
+    if (name === 'bare-username-refused' && !profile.usernames.bareAllowed) return false
+    return true
+  })
+}
+
+/** --strict where the quirk breaks an assumption: rotation everywhere, the logout route where it is assumed (vao-3). */
+function strictFor(profile: Profile, name: QuirkName): boolean {
+  return AIMED[name].strict === true || (name === 'logout-returns-200' && profile.logout.assumed === true)
+}
+
+describe.each(['vao-3', 'vac-2'])('the quirk matrix on seed profile %s', (id) => {
+  const profile = PROFILES.find((p) => p.id === id)!
+  const names = applicable(profile)
+  let runs: Map<QuirkName, Awaited<ReturnType<typeof runConformance>>>
+
+  beforeAll(async () => {
+    runs = new Map(await Promise.all(names.map(async (name) => [name, await run(profile, [name], strictFor(profile, name))] as const)))
+  }, 60_000)
+  afterAll(() => runs.clear())
+
+  it.each(names)('%s: exit 1 and the aimed check failed', (name) => {
+    const result = runs.get(name)!
+    expect(result.results.filter((r) => r.outcome === 'failed').map((r) => r.id)).toContain(AIMED[name].check)
+    expect(result.exitCode).toBe(1)
+    expect(result.leftBehind).toEqual([])
+  })
+})
