@@ -20,19 +20,34 @@ describe('README', () => {
     expect(between('<!-- profiles:begin', '<!-- profiles:end -->')).toBe(profilesMarkdown(PROFILES))
   })
 
-  it('has a curl walkthrough that works verbatim against npm start', async () => {
-    const script = between('<!-- walkthrough:curl -->', '```\n\n').replace(/^```bash\n/, '')
-    const { child, url } = await startCli(['--port', '0'])
+  async function runWalkthrough(marker: string, profile: string): Promise<string[]> {
+    const script = between(`<!-- walkthrough:${marker} -->`, '```\n\n').replace(/^```bash\n/, '')
+    const { child, url } = await startCli(['--profile', profile, '--port', '0'])
     try {
-      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script.replace('BASE=http://127.0.0.1:9898', `BASE=${url}`)])
-      const lines = stdout.trim().split('\n')
-      expect(lines).toHaveLength(5)
-      const [userList, clientList, ...statuses] = lines
-      expect(JSON.parse(userList!)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)])
-      expect(JSON.parse(clientList!)).toEqual(JSON.parse(userList!))
-      expect(statuses).toEqual(['204', '204', '401'])
+      const local = script.replace(/^BASE=http:\/\/127\.0\.0\.1:\d+$/m, `BASE=${url}`)
+      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', local])
+      return stdout.trim().split('\n')
     } finally {
       child.kill('SIGTERM')
     }
+  }
+
+  it('has a vro-7.1 curl walkthrough that works verbatim against npm start', async () => {
+    const lines = await runWalkthrough('curl', 'vro-7.1')
+    expect(lines).toHaveLength(5)
+    const [userList, clientList, ...statuses] = lines
+    expect(JSON.parse(userList!)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)])
+    expect(JSON.parse(clientList!)).toEqual(JSON.parse(userList!))
+    expect(statuses).toEqual(['204', '204', '401'])
+  })
+
+  it('has a vao-3 curl walkthrough that works against npm start -- --profile vao-3', async () => {
+    const [tokenType, list, status, ...rest] = await runWalkthrough('vao-3', 'vao-3')
+    expect([tokenType, status, rest]).toEqual(['bearer', '204', []])
+    expect(JSON.parse(list!)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)])
+  })
+
+  it('has a vac-2 curl walkthrough that works against npm start -- --profile vac-2', async () => {
+    expect(await runWalkthrough('vac-2', 'vac-2')).toEqual(['"You have been logged out."'])
   })
 })
