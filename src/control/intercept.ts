@@ -1,0 +1,113 @@
+/** @module One middleware for the harness: journals each request and applies fault rules (only when there are any). */
+import type { MiddlewareHandler } from 'hono'
+import type { Clock } from '../clock.js'
+import type { Faults, FaultResponse } from './faults.js'
+import { fingerprint } from './fingerprint.js'
+import type { Journal, JournalEntry } from './journal.js'
+import { peekTokenFields, type TokenFields } from './token-fields.js'
+
+export const CONTROL_PREFIX = '/__control'
+
+/** Responses standing for "cut the connection"; the wrapped fetch turns them into a rejection. */
+const DROPPED = new WeakSet<Response>()
+
+/** The error a dropped request rejects with in-process. */
+export class ConnectionDropped extends Error {
+  constructor() {
+    super('The mock dropped the connection (fault rule).')
+  }
+}
+
+export interface InterceptOptions {
+  clock: Clock
+  journal: Journal
+  faults: Faults
+  tokenPath: string
+  defaultGrant: string
+  /** `METHOD path` to operationId; read when the first request arrives (all routes are mounted by then). */
+  operations: () => Map<string, string>
+}
+
+function faultResponse(respond: FaultResponse): Response {
+  const headers = new Headers(respond.headers)
+  let body: string | null = null
+  if (typeof respond.body === 'string') body = respond.body
+  else if (respond.body !== undefined) {
+    body = JSON.stringify(respond.body)
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+  }
+  return new Response(body, { status: respond.status, headers })
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export function intercept(options: InterceptOptions): MiddlewareHandler {
+  const { clock, journal, faults, tokenPath, defaultGrant } = options
+  let operations: Map<string, string> | undefined
+  return async function harness(c, next) {
+    const { path, method } = c.req
+    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return next()
+    operations ??= options.operations()
+    const entry: Omit<JournalEntry, 'seq'> = { time: new Date(clock.now()).toISOString(), method, path, status: 0 }
+    const operation = operations.get(`${method} ${path}`)
+    if (operation !== undefined) entry.operation = operation
+    const isToken = method === 'POST' && path === tokenPath
+    let fields: TokenFields = {}
+    if (isToken) {
+      fields = await peekTokenFields(c.req.raw)
+      Object.assign(entry, fields)
+      entry.grant_type = fields.grant_type ?? defaultGrant
+    }
+    const authorization = c.req.header('authorization')
+    if (authorization !== undefined && /^bearer /i.test(authorization)) entry.access_token = fingerprint(authorization.slice(7).trim())
+
+    const fault =
+      faults.size === 0
+        ? undefined
+        : faults.take({ operation, path, grantType: entry.grant_type, account: fields.account ?? fields.client_id })
+    if (fault !== undefined) {
+      entry.fault = fault.id
+      if (fault.delayMs !== undefined) await sleep(fault.delayMs)
+      if (fault.drop === true) {
+        journal.add(entry)
+        const dropped = new Response(null, { status: 599 })
+        DROPPED.add(dropped)
+        return dropped
+      }
+      if (fault.respond !== undefined) {
+        const response = faultResponse(fault.respond)
+        entry.status = response.status
+        journal.add(entry)
+        return response
+      }
+    }
+    await next()
+    entry.status = c.res.status
+    if (isToken && c.res.status === 200) {
+      const body = (await c.res.clone().json()) as Record<string, unknown>
+      if (typeof body.access_token === 'string' && typeof body.refresh_token === 'string') {
+        entry.issued = { access_token: fingerprint(body.access_token), refresh_token: fingerprint(body.refresh_token) }
+      }
+    }
+    journal.add(entry)
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- passes the runtime's own bindings through
+type Fetch = (request: Request, env?: any, ctx?: any) => Response | Promise<Response>
+
+interface NodeBindings {
+  incoming?: { socket?: { destroy(): void } }
+}
+
+/** Wraps an app's fetch so a dropped response cuts the socket (node server) or rejects (in-process). */
+export function dropAware(fetch: Fetch): Fetch {
+  return async function fetchWithDrops(request, env, ctx) {
+    const response = await fetch(request, env, ctx)
+    if (!DROPPED.has(response)) return response
+    const socket = (env as NodeBindings | undefined)?.incoming?.socket
+    if (socket === undefined) throw new ConnectionDropped()
+    socket.destroy()
+    return response
+  }
+}
