@@ -78,7 +78,8 @@ export class VirtualClock implements Clock {
   }
 
   state(): ClockState {
-    const now = this.now()
-    return { now: new Date(now).toISOString(), frozen: this.#frozenAt !== undefined, offsetMs: now - this.base.now() }
+    const real = this.base.now()
+    const now = this.#frozenAt ?? real + this.#offset
+    return { now: new Date(now).toISOString(), frozen: this.#frozenAt !== undefined, offsetMs: now - real }
   }
 }
