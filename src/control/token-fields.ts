@@ -24,20 +24,45 @@ function basicClientId(authorization: string | null): string | undefined {
   }
 }
 
+/** The body's bytes, or undefined once it passes PEEK_LIMIT (so a huge or endless body is never buffered here). */
+async function readLimited(request: Request): Promise<Buffer | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > PEEK_LIMIT) return undefined
+  if (request.body === null) return Buffer.alloc(0)
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return Buffer.concat(chunks)
+      size += value.byteLength
+      if (size > PEEK_LIMIT) {
+        // Not awaited: a tee branch's cancel settles only when the handler's branch is done too.
+        reader.cancel().catch(() => {})
+        return undefined
+      }
+      chunks.push(value)
+    }
+  } catch {
+    return undefined
+  }
+}
+
 /** Reads the fields of a token request without consuming its body; unreadable bodies give what the headers say. */
 export async function peekTokenFields(request: Request): Promise<TokenFields> {
   const fields: TokenFields = {}
   const basic = basicClientId(request.headers.get('authorization'))
   if (basic !== undefined) fields.client_id = basic
-  if (Number(request.headers.get('content-length') ?? 0) > PEEK_LIMIT) return fields
-  const type = (request.headers.get('content-type') ?? '').toLowerCase()
+  const bytes = await readLimited(request.clone())
+  if (bytes === undefined) return fields
   let get: (name: string) => unknown
   try {
-    if (type.startsWith('multipart/form-data')) {
-      const form = await request.clone().formData()
+    const type = request.headers.get('content-type') ?? ''
+    if (type.toLowerCase().startsWith('multipart/form-data')) {
+      const form = await new Response(bytes, { headers: { 'content-type': type } }).formData()
       get = (name) => form.get(name)
     } else {
-      const params = new URLSearchParams(await request.clone().text())
+      const params = new URLSearchParams(bytes.toString('utf8'))
       get = (name) => params.get(name)
     }
   } catch {
