@@ -11,7 +11,15 @@ export const CONTROL_PREFIX = '/__control'
 /** Responses standing for "cut the connection"; the wrapped fetch turns them into a rejection. */
 const DROPPED = new WeakSet<Response>()
 
-/** The error a dropped request rejects with in-process. */
+/**
+ * The error a dropped request rejects with in-process.
+ *
+ * @example
+ * ```ts
+ * harness.faults.add({ operation: 'issueToken', drop: true })
+ * await expect(app.request('/api/token', init)).rejects.toBeInstanceOf(ConnectionDropped)
+ * ```
+ */
 export class ConnectionDropped extends Error {
   constructor() {
     super('The mock dropped the connection (fault rule).')

@@ -3,7 +3,14 @@ import { systemClock, type Clock } from '../clock.js'
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 
-/** Milliseconds in `text` such as `16m`, `90s`, `2h`, `1d`, `500ms`, `-5m`; undefined if it is not one. */
+/**
+ * Milliseconds in `text` such as `16m`, `90s`, `2h`, `1d`, `500ms`, `-5m`; undefined if it is not one.
+ *
+ * @example
+ * ```ts
+ * parseDurationMs('16m') // 960000
+ * ```
+ */
 export function parseDurationMs(text: string): number | undefined {
   const match = /^(-?)(\d+)(ms|s|m|h|d)$/.exec(text.trim())
   if (match === null) return undefined

@@ -71,6 +71,16 @@ export function seedAccounts(state: MockState, accounts: readonly AccountFixture
   }
 }
 
+/**
+ * Builds a mock's state and app; with `control` also its harness (virtual clock, faults, journal, /__control).
+ *
+ * @example
+ * ```ts
+ * const { app, harness } = createMock({ profile: 'vro-7.1', control: true })
+ * harness!.clock.advance('16m')
+ * const res = await app.request('/__control/requests')
+ * ```
+ */
 export function createMock(options: AppOptions = {}): Mock {
   const profile = resolveProfile(options.profile)
   const accounts = options.accounts ?? defaultFixtures(profile.id)
