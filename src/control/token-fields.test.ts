@@ -3,7 +3,7 @@ import { createMock } from '../engine/create-mock.js'
 import { fingerprint } from './fingerprint.js'
 import { peekTokenFields } from './token-fields.js'
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (body: string, headers: Record<string, string> = {}) =>
   new Request('http://mock/api/token', { method: 'POST', headers, body })
 
 describe('peekTokenFields', () => {
