@@ -1,5 +1,6 @@
 /** @module The harness of one mock: clock, faults, journal, accounts, sessions and reset, shared by /__control and startMock. */
 import type { MockState } from '../engine/mock-state.js'
+import { resolvePrincipal } from '../engine/principal.js'
 import type { App } from '../routes/env.js'
 import { accountControl, type AccountControl } from './accounts.js'
 import { Faults } from './faults.js'
@@ -48,7 +49,14 @@ export function installHarness(app: App, state: MockState, options: InstallOptio
   const faults = new Faults()
   const journal = new Journal(options.journalSize ?? 1000)
   const { tokenPath, defaultGrant } = state.profile
-  app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app) }))
+  const whoIs = (token: string) => {
+    const session = state.store.byAccessToken(token, clock.now())
+    const resolved = session && resolvePrincipal(state, session.principal)
+    if (resolved === undefined) return {}
+    const account = `${resolved.account.domain}\\${resolved.account.name}`
+    return resolved.client === undefined ? { account } : { account, client_id: resolved.client.id }
+  }
+  app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app), whoIs }))
   app.fetch = dropAware(app.fetch) as typeof app.fetch
   return {
     clock,

@@ -34,6 +34,8 @@ export interface InterceptOptions {
   defaultGrant: string
   /** `METHOD path` to operationId; read when the first request arrives (all routes are mounted by then). */
   operations: () => Map<string, string>
+  /** The user name and client id behind a live access token, for matching faults on bearer routes. */
+  whoIs: (accessToken: string) => { account?: string; client_id?: string }
 }
 
 function faultResponse(respond: FaultResponse): Response {
@@ -67,12 +69,14 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
       entry.grant_type = fields.grant_type ?? defaultGrant
     }
     const authorization = c.req.header('authorization')
-    if (authorization !== undefined && /^bearer /i.test(authorization)) entry.access_token = fingerprint(authorization.slice(7).trim())
+    const bearer = authorization !== undefined && /^bearer /i.test(authorization) ? authorization.slice(7).trim() : undefined
+    if (bearer !== undefined) entry.access_token = fingerprint(bearer)
 
-    const fault =
-      faults.size === 0
-        ? undefined
-        : faults.take({ operation, path, grantType: entry.grant_type, account: fields.account ?? fields.client_id })
+    let fault
+    if (faults.size > 0) {
+      const who = bearer === undefined ? fields : options.whoIs(bearer)
+      fault = faults.take({ operation, path, grantType: entry.grant_type, account: who.account ?? who.client_id })
+    }
     if (fault !== undefined) {
       entry.fault = fault.id
       if (fault.delayMs !== undefined) await sleep(fault.delayMs)
@@ -91,6 +95,12 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
     }
     await next()
     entry.status = c.res.status
+    // Set by bearer authentication: who the token spoke for, at no extra cost.
+    const caller = c.get('caller') as { account: { domain: string; name: string }; client?: { id: string } } | undefined
+    if (caller !== undefined) {
+      entry.account = `${caller.account.domain}\\${caller.account.name}`
+      if (caller.client !== undefined) entry.client_id = caller.client.id
+    }
     if (isToken && c.res.status === 200) {
       const body = (await c.res.clone().json()) as Record<string, unknown>
       if (typeof body.access_token === 'string' && typeof body.refresh_token === 'string') {

@@ -11,9 +11,9 @@ export interface JournalEntry {
   /** The operationId of the route, if the request hit one. */
   operation?: string
   grant_type?: string
-  /** `DOMAIN\USERNAME` as sent (password grant). */
+  /** `DOMAIN\USERNAME` as sent (password grant), or the user behind an accepted bearer token. */
   account?: string
-  /** The client id as sent (client_credentials grant, body or Basic). */
+  /** The client id as sent (client_credentials grant, body or Basic), or behind an accepted bearer token. */
   client_id?: string
   /** Fingerprint of the refresh token sent (refresh_token grant). */
   refresh_token?: string

@@ -108,6 +108,14 @@ describe('/__control/faults', () => {
     expect((await s.clients(access_token)).status).toBe(502)
   })
 
+  it('matches the account behind a bearer token on resource routes', async () => {
+    const admin = await tokens()
+    const author = (await (await s.password('vdro\\planauthor')).json()) as Tokens
+    await s.control('POST', '/faults', { operation: 'listClients', account: 'vdro\\planauthor', respond: { status: 503 } })
+    expect((await s.clients(admin.access_token)).status).toBe(200)
+    expect((await s.clients(author.access_token)).status).toBe(503)
+  })
+
   it('drops the connection: in-process the request rejects, and nothing changed', async () => {
     const { refresh_token } = await tokens()
     await s.control('POST', '/faults', { grantType: 'refresh_token', drop: true })
@@ -156,7 +164,10 @@ describe('/__control/requests', () => {
         refresh_token: fingerprint(first.refresh_token),
         issued: { access_token: fingerprint(second.access_token), refresh_token: fingerprint(second.refresh_token) },
       },
-      { seq: 3, method: 'GET', path: '/api/v7.1/Clients', status: 200, operation: 'listClients', access_token: fingerprint(second.access_token) },
+      {
+        seq: 3, method: 'GET', path: '/api/v7.1/Clients', status: 200, operation: 'listClients',
+        access_token: fingerprint(second.access_token), account: 'vdro\\administrator',
+      },
     ])
     const text = JSON.stringify(entries)
     expect(text).not.toContain('Password1')
