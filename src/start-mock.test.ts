@@ -135,6 +135,10 @@ describe('startMock', () => {
     }
   })
 
+  it('refuses a non-loopback host without a control token', async () => {
+    await expect(startMock({ host: '0.0.0.0' })).rejects.toThrow(/controlToken/)
+  })
+
   it('close stops the server', async () => {
     const other = await startMock()
     await other.close()

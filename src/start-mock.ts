@@ -5,6 +5,7 @@ import type { Fault, FaultRule } from './control/faults.js'
 import type { JournalEntry, JournalFilter } from './control/journal.js'
 import type { SessionControl } from './control/sessions.js'
 import type { VirtualClock } from './control/virtual-clock.js'
+import { isLoopback } from './control/loopback.js'
 import { createMock, type AppOptions } from './engine/create-mock.js'
 import type { App } from './routes/env.js'
 import { listen } from './server/listen.js'
@@ -16,7 +17,7 @@ export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock'> 
   host?: string
   /** Journal entries kept (default 1000). */
   journalSize?: number
-  /** Bearer token for /__control (default none: the API is open on loopback). */
+  /** Bearer token for /__control (default none: the API is open on loopback); required on another host. */
   controlToken?: string
 }
 
@@ -56,6 +57,9 @@ export interface RunningMock {
  */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const { port, host, journalSize, controlToken, ...appOptions } = options
+  if (host !== undefined && !isLoopback(host) && controlToken === undefined) {
+    throw new Error(`startMock on ${host} (not loopback) needs a controlToken: the control API could reset or rewire the mock.`)
+  }
   const control = {
     ...(journalSize === undefined ? {} : { journalSize }),
     ...(controlToken === undefined ? {} : { token: controlToken }),

@@ -1,10 +1,8 @@
 /** @module When the control API is on: by default only on loopback; elsewhere only with a bearer token. */
 import type { ControlOptions } from '../control/harness.js'
+import { isLoopback } from '../control/loopback.js'
 
-export function isLoopback(host: string): boolean {
-  const h = host.toLowerCase()
-  return h === 'localhost' || h === '::1' || h === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
-}
+export { isLoopback }
 
 export interface ControlDecision {
   control: ControlOptions | false
