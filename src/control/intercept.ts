@@ -64,7 +64,9 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
     const isToken = method === 'POST' && path === tokenPath
     let fields: TokenFields = {}
     if (isToken) {
-      fields = await peekTokenFields(c.req.raw)
+      const peeked = await peekTokenFields(c.req.raw)
+      fields = peeked.fields
+      c.req.raw = peeked.request
       Object.assign(entry, fields)
       entry.grant_type = fields.grant_type ?? defaultGrant
     }
@@ -102,7 +104,10 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
       if (caller.client !== undefined) entry.client_id = caller.client.id
     }
     if (isToken && c.res.status === 200) {
-      const body = (await c.res.clone().json()) as Record<string, unknown>
+      // Read once and put back: cheaper than clone(), which tees the stream.
+      const text = await c.res.text()
+      c.res = new Response(text, c.res)
+      const body = JSON.parse(text) as Record<string, unknown>
       if (typeof body.access_token === 'string' && typeof body.refresh_token === 'string') {
         entry.issued = { access_token: fingerprint(body.access_token), refresh_token: fingerprint(body.refresh_token) }
       }

@@ -48,13 +48,26 @@ async function readLimited(request: Request): Promise<Buffer | undefined> {
   }
 }
 
-/** Reads the fields of a token request without consuming its body; unreadable bodies give what the headers say. */
-export async function peekTokenFields(request: Request): Promise<TokenFields> {
+/**
+ * Reads the fields of a token request; unreadable bodies give what the headers say. With a known length
+ * the body is read once and `request` is a stand-in holding the same bytes (cheaper than a tee); otherwise
+ * a clone is read, at most 64 KiB, and `request` is the original.
+ */
+export async function peekTokenFields(original: Request): Promise<{ fields: TokenFields; request: Request }> {
   const fields: TokenFields = {}
-  const basic = basicClientId(request.headers.get('authorization'))
+  const basic = basicClientId(original.headers.get('authorization'))
   if (basic !== undefined) fields.client_id = basic
-  const bytes = await readLimited(request.clone())
-  if (bytes === undefined) return fields
+  const length = original.headers.get('content-length')
+  let request = original
+  let bytes: Buffer | undefined
+  if (length !== null && Number(length) <= PEEK_LIMIT && original.body !== null) {
+    bytes = Buffer.from(await original.arrayBuffer())
+    request = new Request(original.url, { method: original.method, headers: original.headers, body: bytes })
+  } else {
+    bytes = await readLimited(original.clone())
+  }
+  const result = { fields, request }
+  if (bytes === undefined) return result
   let get: (name: string) => unknown
   try {
     const type = request.headers.get('content-type') ?? ''
@@ -66,7 +79,7 @@ export async function peekTokenFields(request: Request): Promise<TokenFields> {
       get = (name) => params.get(name)
     }
   } catch {
-    return fields
+    return result
   }
   const text = (name: string) => {
     const value = get(name)
@@ -80,5 +93,5 @@ export async function peekTokenFields(request: Request): Promise<TokenFields> {
   if (username !== undefined) fields.account = username
   if (clientId !== undefined) fields.client_id = clientId
   if (refresh !== undefined) fields.refresh_token = fingerprint(refresh)
-  return fields
+  return result
 }
