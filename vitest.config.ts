@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'conformance/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
+    // One mock for the run, handed to test/harness/recipe.test.ts (the README's globalSetup recipe).
+    globalSetup: ['test/harness/global-setup.ts'],
   },
 })

@@ -11,7 +11,7 @@ const HELP = `Usage: veeam-auth-mock <command> [flags]
 Commands:
   serve         serve the mock (default; npm start -- [flags]); serve --help for its flags
   profiles      list the product versions the mock emulates
-  spec          write spec/<profile>.openapi.json for every profile (npm run spec)
+  spec          write spec/<profile>.openapi.json for every profile and spec/control.openapi.json (npm run spec)
   conformance   run the conformance suite against a target (npm run conformance); conformance --help
 
 Flags: --help, --version

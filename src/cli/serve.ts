@@ -8,6 +8,7 @@ import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
 import type { Profile } from '../profiles/profile.js'
 import { listen, ListenError } from '../server/listen.js'
 import { formatDuration, parseDuration } from './durations.js'
+import { decideControl } from './control-policy.js'
 import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
@@ -31,6 +32,11 @@ Flags:
   --log MODE            info (start-up, warnings, errors; default), requests (one line per request),
                         json (one JSON line per request), off
   --quirk NAME          break one documented rule on purpose (repeatable; see README "Quirks")
+  --no-control          turn off the test harness API under /__control (on by default on loopback)
+  --control-token T     require "Authorization: Bearer T" on /__control; needed to enable it on a
+                        non-loopback --host
+  --journal-size N      requests the /__control/requests journal keeps (default 1000)
+  --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
   --list-profiles       print the profiles and exit
   --help                print this help and exit
   --version             print the version and exit
@@ -49,6 +55,10 @@ const FLAGS = {
   'refresh-ttl': { type: 'string' },
   log: { type: 'string' },
   quirk: { type: 'string', multiple: true },
+  'no-control': { type: 'boolean' },
+  'control-token': { type: 'string' },
+  'journal-size': { type: 'string' },
+  'token-seed': { type: 'string' },
   'list-profiles': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -62,6 +72,8 @@ export interface ServeConfig {
   options: AppOptions
   accounts: AccountFixture[]
   generated: number
+  /** Why the control API is off, when that may surprise. */
+  controlNote?: string
 }
 
 function profileFlag(id: string | undefined): Profile {
@@ -108,10 +120,19 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
   const lifetimes: AppOptions['lifetimes'] = {}
   if (values['access-ttl'] !== undefined) lifetimes.accessSeconds = parseDuration(values['access-ttl'], '--access-ttl')
   if (values['refresh-ttl'] !== undefined) lifetimes.refreshSeconds = parseDuration(values['refresh-ttl'], '--refresh-ttl')
+  const host = values.host ?? '127.0.0.1'
+  if (values['control-token'] === '') throw new UsageError('--control-token needs a non-empty token.')
+  const decision = decideControl(host, {
+    off: values['no-control'] === true,
+    ...(values['control-token'] === undefined ? {} : { token: values['control-token'] }),
+    ...(values['journal-size'] === undefined ? {} : { journalSize: parseInteger(values['journal-size'], '--journal-size', 1, 1_000_000) }),
+  })
+  if (values['token-seed'] === '') throw new UsageError('--token-seed needs a non-empty seed.')
   return {
+    ...(decision.note === undefined ? {} : { controlNote: decision.note }),
     profile,
     port: values.port === undefined ? profile.vendorPort : parseInteger(values.port, '--port', 0, 65535),
-    host: values.host ?? '127.0.0.1',
+    host,
     log,
     accounts,
     generated,
@@ -121,6 +142,8 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       lifetimes,
       quirks: quirkFlags(values.quirk),
       showAccountPasswords: values.fixtures === undefined,
+      control: decision.control,
+      ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
     },
   }
 }
@@ -138,10 +161,16 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   Token       POST ${url}${profile.tokenPath}
   Swagger UI  ${url}/swagger
   OpenAPI     ${url}/openapi.json
-  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}
+  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${controlLine(options, url)}
   Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
 ${accounts}
 Press Ctrl+C to stop.`
+}
+
+function controlLine(options: AppOptions, url: string): string {
+  if (!options.control) return ''
+  const token = typeof options.control === 'object' && options.control.token !== undefined ? ' (bearer token required)' : ''
+  return `\n  Control     ${url}/__control${token}; spec ${url}/__control/openapi.json`
 }
 
 /** Runs the server until a signal; returns the exit code. */
@@ -164,6 +193,10 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     throw error
   }
   if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes))
+  if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
+  if (parsed.options.tokenSeed !== undefined) {
+    err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
+  }
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop)

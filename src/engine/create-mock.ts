@@ -3,6 +3,9 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { defaultFixtures, type AccountFixture } from '../accounts/fixtures.js'
 import { parseUsername } from '../accounts/username.js'
 import { systemClock, type Clock } from '../clock.js'
+import { installHarness, type ControlOptions, type Harness } from '../control/harness.js'
+import { controlApp, mountControl } from '../control/routes.js'
+import { VirtualClock } from '../control/virtual-clock.js'
 import { mountDocs } from '../docs/mount-docs.js'
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
 import type { Profile } from '../profiles/profile.js'
@@ -14,6 +17,7 @@ import { renderError } from '../routes/render-error.js'
 import { registerSecuritySchemes } from '../routes/security-schemes.js'
 import { mountToken } from '../routes/token.js'
 import { cryptoRandomSource, type RandomSource } from '../security/random-source.js'
+import { seededRandomSource } from '../security/seeded-random-source.js'
 import { MemoryStore } from '../store/memory-store.js'
 import type { Lifetimes, MockState } from './mock-state.js'
 import { assertQuirks, type QuirkName } from './quirks.js'
@@ -35,11 +39,17 @@ export interface AppOptions {
   onRequest?: (entry: RequestLogEntry) => void
   /** Called with errors that became a 500 (never a client's mistake). */
   onServerError?: (error: unknown) => void
+  /** The test harness: virtual clock, faults, journal and the /__control API (default off). */
+  control?: boolean | ControlOptions
+  /** Makes client ids, secrets and tokens reproducible from this seed (predictable: tests only). */
+  tokenSeed?: string
 }
 
 export interface Mock {
   app: App
   state: MockState
+  /** Present when `control` is on. */
+  harness?: Harness
 }
 
 function resolveProfile(profile: AppOptions['profile']): Profile {
@@ -61,14 +71,24 @@ export function seedAccounts(state: MockState, accounts: readonly AccountFixture
   }
 }
 
+/**
+ * Builds a mock's state and app; with `control` also its harness (virtual clock, faults, journal, /__control).
+ *
+ * @example
+ * ```ts
+ * const { app, harness } = createMock({ profile: 'vro-7.1', control: true })
+ * harness!.clock.advance('16m')
+ * const res = await app.request('/__control/requests')
+ * ```
+ */
 export function createMock(options: AppOptions = {}): Mock {
   const profile = resolveProfile(options.profile)
   const accounts = options.accounts ?? defaultFixtures(profile.id)
   const state: MockState = {
     profile,
     store: new MemoryStore(),
-    clock: options.clock ?? systemClock,
-    random: options.random ?? cryptoRandomSource(),
+    clock: options.control ? new VirtualClock(options.clock) : options.clock ?? systemClock,
+    random: options.random ?? (options.tokenSeed === undefined ? cryptoRandomSource() : seededRandomSource(options.tokenSeed)),
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
     quirks: new Set(assertQuirks(options.quirks ?? [])),
   }
@@ -76,12 +96,15 @@ export function createMock(options: AppOptions = {}): Mock {
 
   const app: App = new OpenAPIHono<AppEnv>()
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
+  const controlOptions = options.control === true ? {} : options.control || undefined
+  const harness = controlOptions && installHarness(app, state, { ...controlOptions, reseed: () => seedAccounts(state, accounts) })
   registerSecuritySchemes(app, profile)
   mountToken(app, state)
   mountLogout(app, state)
   if (profile.clientBases.length > 0) mountClients(app, state)
   mountDocs(app, state, { accounts, showPasswords: options.showAccountPasswords ?? options.accounts === undefined })
+  if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token))
   mountFallback(app)
   app.onError((error, c) => renderError(c, error, options.onServerError))
-  return { app, state }
+  return harness === undefined ? { app, state } : { app, state, harness }
 }

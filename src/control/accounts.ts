@@ -1,0 +1,59 @@
+/** @module Accounts at runtime: add, re-role, disable, delete. Clients inherit their user's rights, so changes reach them at once. */
+import type { AccountFixture } from '../accounts/fixtures.js'
+import { parseUsername } from '../accounts/username.js'
+import type { MockState } from '../engine/mock-state.js'
+import { hashSecret } from '../security/secret.js'
+import type { Account } from '../store/types.js'
+
+/** An account as the control API shows it (never its password). */
+export interface AccountView {
+  username: string
+  role: string
+  disabled: boolean
+}
+
+export interface AccountPatch {
+  role?: string
+  disabled?: boolean
+  password?: string
+}
+
+export interface AccountControl {
+  list(): AccountView[]
+  /** Adds (or replaces) an account; a bare name gets the profile's default domain. */
+  add(account: AccountFixture): AccountView
+  /** Undefined when there is no such account. */
+  update(username: string, patch: AccountPatch): AccountView | undefined
+  /** Deletes the account and its client accounts; false when there was none. */
+  remove(username: string): boolean
+}
+
+const view = (a: Account): AccountView => ({ username: `${a.domain}\\${a.name}`, role: a.role, disabled: a.disabled })
+
+export function accountControl(state: MockState): AccountControl {
+  const rule = { bareAllowed: true, defaultDomain: state.profile.usernames.defaultDomain }
+  const find = (username: string) => {
+    const parsed = parseUsername(username, rule)
+    return parsed && state.store.findAccount(parsed.domain, parsed.name)
+  }
+  return {
+    list: () => state.store.accounts().map(view),
+    add({ username, password, role, disabled }) {
+      const parsed = parseUsername(username, rule)
+      if (parsed === undefined) throw new RangeError(`"${username}" is not DOMAIN\\USERNAME or USERNAME.`)
+      return view(state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false }))
+    },
+    update(username, patch) {
+      const account = find(username)
+      if (account === undefined) return undefined
+      if (patch.role !== undefined) account.role = patch.role
+      if (patch.disabled !== undefined) account.disabled = patch.disabled
+      if (patch.password !== undefined) account.passwordHash = hashSecret(patch.password)
+      return view(account)
+    },
+    remove(username) {
+      const account = find(username)
+      return account !== undefined && state.store.removeAccount(account.id)
+    },
+  }
+}

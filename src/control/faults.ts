@@ -1,0 +1,102 @@
+/** @module Fault rules: what to match, what to do instead of (or before) the real handling, and how often. */
+
+/** Which requests a rule applies to; every given field must match. */
+export interface FaultMatch {
+  /** operationId, e.g. `issueToken`. */
+  operation?: string
+  /** e.g. `refresh_token` (token requests only). */
+  grantType?: string
+  /** Exact request path, e.g. `/api/token`. */
+  path?: string
+  /** The user name (case-insensitive) or client id the request names. */
+  account?: string
+}
+
+export interface FaultResponse {
+  status: number
+  headers?: Record<string, string>
+  /** An object or array is sent as JSON, a string as text; none means an empty body. */
+  body?: unknown
+}
+
+/**
+ * A rule for `mock.faults.add()` and `POST /__control/faults`. With `respond` or `drop` the handler
+ * does not run and no state changes; `delayMs` alone waits, then the real handling runs.
+ */
+export interface FaultRule extends FaultMatch {
+  respond?: FaultResponse
+  delayMs?: number
+  /** Cut the connection without an answer (in-process `app.request()` rejects, as fetch would). */
+  drop?: boolean
+  /** How many matching requests it affects (default 1), then real behaviour resumes. */
+  times?: number
+}
+
+export interface Fault extends FaultRule {
+  id: number
+  /** Matching requests it will still affect. */
+  remaining: number
+}
+
+/** What a request says about itself, for matching. */
+export interface FaultSubject {
+  operation: string | undefined
+  path: string
+  grantType: string | undefined
+  account: string | undefined
+}
+
+function matches(fault: Fault, s: FaultSubject): boolean {
+  return (
+    (fault.operation === undefined || fault.operation === s.operation) &&
+    (fault.path === undefined || fault.path === s.path) &&
+    (fault.grantType === undefined || fault.grantType === s.grantType) &&
+    (fault.account === undefined || fault.account.toLowerCase() === s.account?.toLowerCase())
+  )
+}
+
+/**
+ * The active rules, in the order added; the first live match takes effect.
+ *
+ * @example
+ * ```ts
+ * faults.add({ operation: 'issueToken', grantType: 'refresh_token', respond: { status: 503 } })
+ * ```
+ */
+export class Faults {
+  #rules: Fault[] = []
+  #nextId = 1
+
+  add(rule: FaultRule): Fault {
+    const times = rule.times ?? 1
+    if (!Number.isSafeInteger(times) || times < 1) throw new RangeError('times must be a positive integer')
+    if (rule.respond === undefined && rule.drop !== true && rule.delayMs === undefined) {
+      throw new RangeError('a fault needs respond, drop or delayMs')
+    }
+    const fault: Fault = { ...rule, times, id: this.#nextId++, remaining: times }
+    this.#rules.push(fault)
+    return { ...fault }
+  }
+
+  list(): Fault[] {
+    return this.#rules.map((f) => ({ ...f }))
+  }
+
+  clear(): void {
+    this.#rules = []
+  }
+
+  get size(): number {
+    return this.#rules.length
+  }
+
+  /** The first rule matching `subject`, used up by one; undefined if none. */
+  take(subject: FaultSubject): Fault | undefined {
+    const index = this.#rules.findIndex((f) => matches(f, subject))
+    if (index === -1) return undefined
+    const fault = this.#rules[index]!
+    fault.remaining -= 1
+    if (fault.remaining === 0) this.#rules.splice(index, 1)
+    return { ...fault }
+  }
+}

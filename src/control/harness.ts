@@ -1,0 +1,78 @@
+/** @module The harness of one mock: clock, faults, journal, accounts, sessions and reset, shared by /__control and startMock. */
+import type { MockState } from '../engine/mock-state.js'
+import { resolvePrincipal } from '../engine/principal.js'
+import type { App } from '../routes/env.js'
+import { accountControl, type AccountControl } from './accounts.js'
+import { Faults } from './faults.js'
+import { dropAware, intercept } from './intercept.js'
+import { Journal } from './journal.js'
+import { sessionControl, type SessionControl } from './sessions.js'
+import { VirtualClock } from './virtual-clock.js'
+
+export interface ControlOptions {
+  /** Bearer token the control API requires; none means open (loopback use). */
+  token?: string
+  /** Journal entries kept (default 1000). */
+  journalSize?: number
+}
+
+export interface Harness {
+  clock: VirtualClock
+  faults: Faults
+  journal: Journal
+  accounts: AccountControl
+  sessions: SessionControl
+  /** Fixture accounts again, no clients, no sessions, real clock, no faults, empty journal, token seed restarted. */
+  reset(): void
+}
+
+export interface InstallOptions extends ControlOptions {
+  /** Puts the fixture accounts back into an empty store. */
+  reseed(): void
+}
+
+/** Operations of the vendor routes, by `METHOD path`. */
+function operationsOf(app: App): Map<string, string> {
+  const operations = new Map<string, string>()
+  for (const d of app.openAPIRegistry.definitions) {
+    if (d.type === 'route' && d.route.operationId !== undefined) {
+      operations.set(`${d.route.method.toUpperCase()} ${d.route.path}`, d.route.operationId)
+    }
+  }
+  return operations
+}
+
+/** Installs the journal and fault middleware on `app` (call before the routes are mounted). */
+export function installHarness(app: App, state: MockState, options: InstallOptions): Harness {
+  if (!(state.clock instanceof VirtualClock)) throw new Error('the harness needs the state to run on a VirtualClock')
+  const clock = state.clock
+  const faults = new Faults()
+  const journal = new Journal(options.journalSize ?? 1000)
+  const { tokenPath, defaultGrant } = state.profile
+  const whoIs = (token: string) => {
+    const session = state.store.byAccessToken(token, clock.now())
+    const resolved = session && resolvePrincipal(state, session.principal)
+    if (resolved === undefined) return {}
+    const account = `${resolved.account.domain}\\${resolved.account.name}`
+    return resolved.client === undefined ? { account } : { account, client_id: resolved.client.id }
+  }
+  app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app), whoIs }))
+  app.fetch = dropAware(app.fetch) as typeof app.fetch
+  return {
+    clock,
+    faults,
+    journal,
+    accounts: accountControl(state),
+    sessions: sessionControl(state),
+    reset() {
+      for (const account of state.store.accounts()) state.store.removeAccount(account.id)
+      state.store.clearSessions()
+      options.reseed()
+      clock.reset()
+      faults.clear()
+      journal.clear()
+      const random = state.random as { reset?: () => void }
+      random.reset?.()
+    },
+  }
+}

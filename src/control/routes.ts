@@ -1,0 +1,157 @@
+/** @module The control API under /__control: its own app and OpenAPI document, mounted on the mock only when enabled. */
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi'
+import type { Context, Handler } from 'hono'
+import type { App } from '../routes/env.js'
+import type { Harness } from './harness.js'
+import { CONTROL_PREFIX } from './intercept.js'
+import * as S from './schemas.js'
+
+export const CONTROL_TAG = 'Control'
+
+class BadInput extends Error {}
+
+async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let data: unknown
+  try {
+    data = await c.req.json()
+  } catch {
+    throw new BadInput('The body must be JSON.')
+  }
+  const result = schema.safeParse(data)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    throw new BadInput(`${issue.path.join('.') || '(body)'}: ${issue.message}`)
+  }
+  return result.data
+}
+
+const sameToken = (a: string, b: string) =>
+  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
+
+/** The control app; paths are absolute (`/__control/...`). */
+export function controlApp(harness: Harness, token?: string): OpenAPIHono {
+  const app = new OpenAPIHono()
+  const op = (route: RouteConfig & { getRoutingPath(): string }, handler: Handler) => {
+    app.openAPIRegistry.registerPath(route)
+    app.on(route.method.toUpperCase(), [route.getRoutingPath()], handler)
+  }
+  const base = { tags: [CONTROL_TAG], ...(token === undefined ? {} : { security: [{ ControlToken: [] }] }) }
+  const bad = { 400: S.json(S.ControlError, 'Bad input.') }
+  if (token !== undefined) {
+    app.openAPIRegistry.registerComponent('securitySchemes', 'ControlToken', { type: 'http', scheme: 'bearer' })
+    app.use(async (c, next) => {
+      const header = c.req.header('authorization') ?? ''
+      const given = /^bearer /i.test(header) ? header.slice(7).trim() : ''
+      if (!sameToken(given, token)) return c.json({ message: 'The control API needs its bearer token.' }, 401)
+      await next()
+    })
+  }
+  const p = `${CONTROL_PREFIX}`
+
+  op(createRoute({ ...base, method: 'post', path: `${p}/reset`, operationId: 'reset', summary: 'Back to the fixtures: accounts, no clients, no sessions, real clock, no faults, empty journal', responses: { 200: S.json(S.ClockState, 'The clock after reset.') } }), (c) => {
+    harness.reset()
+    return c.json(harness.clock.state())
+  })
+
+  op(createRoute({ ...base, method: 'get', path: `${p}/clock`, operationId: 'getClock', summary: "The mock's time", responses: { 200: S.json(S.ClockState, 'The clock.') } }), (c) =>
+    c.json(harness.clock.state()),
+  )
+  op(createRoute({ ...base, method: 'post', path: `${p}/clock`, operationId: 'changeClock', summary: 'Advance, set or freeze the clock', request: { body: S.jsonBody(S.ClockChange) }, responses: { 200: S.json(S.ClockState, 'The clock after the change.'), ...bad } }), async (c) => {
+    const change = await readJson(c, S.ClockChange)
+    try {
+      if ('advance' in change) return c.json(harness.clock.advance(change.advance))
+      if ('set' in change) return c.json(harness.clock.set(change.set))
+      return c.json(harness.clock.freeze(change.freeze))
+    } catch (error) {
+      throw new BadInput((error as Error).message)
+    }
+  })
+
+  op(createRoute({ ...base, method: 'get', path: `${p}/faults`, operationId: 'listFaults', summary: 'Active fault rules', responses: { 200: S.json(S.Fault.array(), 'Rules, first match wins.') } }), (c) =>
+    c.json(harness.faults.list()),
+  )
+  op(createRoute({ ...base, method: 'post', path: `${p}/faults`, operationId: 'addFault', summary: 'Add a fault rule', request: { body: S.jsonBody(S.FaultRule) }, responses: { 201: S.json(S.Fault, 'The rule.'), ...bad } }), async (c) => {
+    const rule = await readJson(c, S.FaultRule)
+    return c.json(harness.faults.add(rule as Parameters<Harness['faults']['add']>[0]), 201)
+  })
+  op(createRoute({ ...base, method: 'delete', path: `${p}/faults`, operationId: 'clearFaults', summary: 'Remove every fault rule', responses: { 204: { description: 'Cleared.' } } }), (c) => {
+    harness.faults.clear()
+    return c.body(null, 204)
+  })
+
+  op(createRoute({ ...base, method: 'get', path: `${p}/requests`, operationId: 'listRequests', summary: 'The request journal, oldest first (secrets left out, tokens as fingerprints)', request: { query: S.JournalQuery }, responses: { 200: S.json(S.JournalEntry.array(), 'Entries.'), ...bad } }), (c) => {
+    const operation = c.req.query('operation')
+    const since = c.req.query('since')
+    if (since !== undefined && !/^\d+$/.test(since) && Number.isNaN(Date.parse(since))) {
+      throw new BadInput('since must be an ISO 8601 instant or a seq number.')
+    }
+    const filter = {
+      ...(operation === undefined ? {} : { operation }),
+      ...(since === undefined ? {} : { since: /^\d+$/.test(since) ? Number(since) : since }),
+    }
+    return c.json(harness.journal.list(filter))
+  })
+  op(createRoute({ ...base, method: 'delete', path: `${p}/requests`, operationId: 'clearRequests', summary: 'Empty the journal', responses: { 204: { description: 'Cleared.' } } }), (c) => {
+    harness.journal.clear()
+    return c.body(null, 204)
+  })
+
+  op(createRoute({ ...base, method: 'get', path: `${p}/accounts`, operationId: 'listAccounts', summary: 'Accounts (without passwords)', responses: { 200: S.json(S.Account.array(), 'Accounts.') } }), (c) =>
+    c.json(harness.accounts.list()),
+  )
+  op(createRoute({ ...base, method: 'post', path: `${p}/accounts`, operationId: 'addAccount', summary: 'Add (or replace) an account', request: { body: S.jsonBody(S.NewAccount) }, responses: { 201: S.json(S.Account, 'The account.'), ...bad } }), async (c) => {
+    const { disabled, ...account } = await readJson(c, S.NewAccount)
+    try {
+      return c.json(harness.accounts.add(disabled === undefined ? account : { ...account, disabled }), 201)
+    } catch (error) {
+      throw new BadInput((error as Error).message)
+    }
+  })
+  const notFound = { 404: S.json(S.ControlError, 'No such account.') }
+  op(createRoute({ ...base, method: 'patch', path: `${p}/accounts/{username}`, operationId: 'updateAccount', summary: 'Re-role, disable/enable or change the password of an account; its clients follow at once', request: { params: S.UsernameParam, body: S.jsonBody(S.AccountPatch) }, responses: { 200: S.json(S.Account, 'The account.'), ...bad, ...notFound } }), async (c) => {
+    const patch = await readJson(c, S.AccountPatch)
+    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+    const updated = harness.accounts.update(c.req.param('username') ?? '', clean)
+    return updated === undefined ? c.json({ message: 'No such account.' }, 404) : c.json(updated)
+  })
+  op(createRoute({ ...base, method: 'delete', path: `${p}/accounts/{username}`, operationId: 'deleteAccount', summary: 'Delete an account and its client accounts', request: { params: S.UsernameParam }, responses: { 204: { description: 'Deleted.' }, ...notFound } }), (c) =>
+    harness.accounts.remove(c.req.param('username') ?? '') ? c.body(null, 204) : c.json({ message: 'No such account.' }, 404),
+  )
+
+  op(createRoute({ ...base, method: 'get', path: `${p}/sessions`, operationId: 'listSessions', summary: 'Live sessions (tokens as fingerprints)', responses: { 200: S.json(S.Session.array(), 'Sessions.') } }), (c) =>
+    c.json(harness.sessions.list()),
+  )
+  op(createRoute({ ...base, method: 'delete', path: `${p}/sessions`, operationId: 'revokeSessions', summary: 'Revoke every session', responses: { 200: S.json(S.Count, 'How many were revoked.') } }), (c) =>
+    c.json({ count: harness.sessions.revokeAll() }),
+  )
+  op(createRoute({ ...base, method: 'delete', path: `${p}/sessions/{id}`, operationId: 'revokeSession', summary: 'Revoke one session: neither of its tokens works afterwards', request: { params: S.SessionIdParam }, responses: { 204: { description: 'Revoked.' }, 404: S.json(S.ControlError, 'No live session with this id.') } }), (c) =>
+    harness.sessions.revoke(c.req.param('id') ?? '') ? c.body(null, 204) : c.json({ message: 'No live session with this id.' }, 404),
+  )
+
+  app.get(`${p}/openapi.json`, (c) => c.json(controlDocument(app)))
+  app.notFound((c) => c.json({ message: `No control resource at ${c.req.method} ${c.req.path}.` }, 404))
+  app.onError((error, c) => {
+    if (error instanceof BadInput) return c.json({ message: error.message }, 400)
+    return c.json({ message: 'Internal server error.' }, 500)
+  })
+  return app
+}
+
+/** The control API's OpenAPI 3.1 document. */
+export function controlDocument(app: OpenAPIHono) {
+  return app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'veeam-auth-mock control API',
+      version: '1',
+      description: 'Test harness of veeam-auth-mock: virtual clock, faults, request journal, accounts and sessions at runtime. Not part of any Veeam API.',
+    },
+    tags: [{ name: CONTROL_TAG, description: 'Harness operations.' }],
+  })
+}
+
+/** Serves the control app under /__control on the mock, without adding it to the vendor document. */
+export function mountControl(app: App, control: OpenAPIHono): void {
+  app.all(`${CONTROL_PREFIX}/*`, (c) => control.fetch(c.req.raw))
+}

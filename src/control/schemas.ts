@@ -1,0 +1,113 @@
+/** @module Request and response schemas of the control API (its own OpenAPI document, apart from the vendor's). */
+import { z } from '@hono/zod-openapi'
+
+export const ControlError = z.object({ message: z.string() }).openapi('ControlError')
+
+export const ClockState = z
+  .object({ now: z.string().openapi({ example: '2026-01-01T12:00:00.000Z' }), frozen: z.boolean(), offsetMs: z.number() })
+  .openapi('ClockState')
+
+export const ClockChange = z
+  .union([
+    z.strictObject({ advance: z.string().openapi({ example: '16m', description: 'e.g. 16m, 90s, 2h, 1d, 500ms, -5m' }) }),
+    z.strictObject({ set: z.string().openapi({ example: '2026-01-01T12:00:00Z', description: 'ISO 8601 instant' }) }),
+    z.strictObject({ freeze: z.boolean() }),
+  ])
+  .openapi('ClockChange')
+
+const FaultFields = {
+  operation: z.string().optional().openapi({ example: 'issueToken' }),
+  grantType: z.string().optional().openapi({ example: 'refresh_token' }),
+  path: z.string().optional(),
+  account: z.string().optional(),
+  respond: z
+    .strictObject({
+      status: z.number().int().min(200).max(599),
+      headers: z.record(z.string(), z.string()).optional(),
+      body: z.unknown().optional(),
+    })
+    .optional(),
+  delayMs: z.number().int().min(0).max(60_000).optional(),
+  drop: z.boolean().optional(),
+  times: z.number().int().min(1).optional(),
+}
+
+export const FaultRule = z
+  .strictObject(FaultFields)
+  .refine((r) => r.respond !== undefined || r.drop === true || r.delayMs !== undefined, 'a fault needs respond, drop or delayMs')
+  .openapi('FaultRule', { example: { operation: 'issueToken', grantType: 'refresh_token', respond: { status: 429, headers: { 'retry-after': '2' } } } })
+
+export const Fault = z
+  .object({ ...FaultFields, id: z.number(), remaining: z.number() })
+  .openapi('Fault')
+
+export const JournalEntry = z
+  .object({
+    seq: z.number(),
+    time: z.string(),
+    method: z.string(),
+    path: z.string(),
+    operation: z.string().optional(),
+    grant_type: z.string().optional(),
+    account: z.string().optional(),
+    client_id: z.string().optional(),
+    refresh_token: z.string().optional().openapi({ description: 'fingerprint (first 8 hex of SHA-256)' }),
+    access_token: z.string().optional().openapi({ description: 'fingerprint of the bearer token sent' }),
+    issued: z.object({ access_token: z.string(), refresh_token: z.string() }).optional(),
+    status: z.number().openapi({ description: '0 when a fault dropped the connection' }),
+    fault: z.number().optional(),
+  })
+  .openapi('JournalEntry')
+
+export const JournalQuery = z.object({
+  operation: z.string().optional().openapi({ example: 'issueToken' }),
+  since: z.string().optional().openapi({ description: 'ISO 8601 instant, or a seq number (entries after it)' }),
+})
+
+export const Account = z
+  .object({ username: z.string().openapi({ example: 'VDRO\\ci' }), role: z.string(), disabled: z.boolean() })
+  .openapi('ControlAccount')
+
+export const NewAccount = z
+  .strictObject({
+    username: z.string().min(1).openapi({ example: 'lab\\ci' }),
+    password: z.string().min(1),
+    role: z.string().min(1).openapi({ example: 'Plan Author' }),
+    disabled: z.boolean().optional(),
+  })
+  .openapi('NewAccount')
+
+export const AccountPatch = z
+  .strictObject({ role: z.string().min(1).optional(), disabled: z.boolean().optional(), password: z.string().min(1).optional() })
+  .openapi('AccountPatch')
+
+export const UsernameParam = z.object({
+  username: z.string().openapi({ param: { name: 'username', in: 'path' }, example: 'vdro\\viewer', description: 'URL-encoded (\\ is %5C)' }),
+})
+
+export const Session = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['user', 'client']),
+    account: z.string().optional(),
+    client_id: z.string().optional(),
+    access_token: z.string(),
+    refresh_token: z.string(),
+    access_expires_at: z.string(),
+    refresh_expires_at: z.string(),
+  })
+  .openapi('Session')
+
+export const SessionIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '3f1a9c07' }) })
+
+export const Count = z.object({ count: z.number() }).openapi('Count')
+
+export const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+})
+
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})

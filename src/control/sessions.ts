@@ -1,0 +1,59 @@
+/** @module Live sessions at runtime: list them, revoke one ("an administrator revoked my session") or all. */
+import type { MockState } from '../engine/mock-state.js'
+import type { Session } from '../store/types.js'
+import { fingerprint } from './fingerprint.js'
+
+/** A session as the control API shows it: tokens only as fingerprints. */
+export interface SessionView {
+  /** The access token's fingerprint; the id to revoke it by. */
+  id: string
+  kind: 'user' | 'client'
+  /** The user, or the user that created the client. */
+  account: string | undefined
+  client_id?: string
+  access_token: string
+  refresh_token: string
+  access_expires_at: string
+  refresh_expires_at: string
+}
+
+export interface SessionControl {
+  list(): SessionView[]
+  /** Ends the session with this id (or access-token fingerprint); false when none is live. */
+  revoke(id: string): boolean
+  /** Ends every live session; returns how many. */
+  revokeAll(): number
+}
+
+export function sessionControl(state: MockState): SessionControl {
+  const { store } = state
+  const ownerOf = (s: Session) => {
+    const id = s.principal.kind === 'user' ? s.principal.accountId : store.getClient(s.principal.clientId)?.ownerId
+    const account = id === undefined ? undefined : store.getAccount(id)
+    return account && `${account.domain}\\${account.name}`
+  }
+  const view = (s: Session): SessionView => ({
+    id: fingerprint(s.accessToken),
+    kind: s.principal.kind,
+    account: ownerOf(s),
+    ...(s.principal.kind === 'client' ? { client_id: s.principal.clientId } : {}),
+    access_token: fingerprint(s.accessToken),
+    refresh_token: fingerprint(s.refreshToken),
+    access_expires_at: new Date(s.accessExpiresAt).toISOString(),
+    refresh_expires_at: new Date(s.refreshExpiresAt).toISOString(),
+  })
+  return {
+    list: () => store.sessions(state.clock.now()).map(view),
+    revoke(id) {
+      const session = store.sessions(state.clock.now()).find((s) => fingerprint(s.accessToken) === id)
+      if (session === undefined) return false
+      store.revokeSession(session)
+      return true
+    },
+    revokeAll() {
+      const sessions = store.sessions(state.clock.now())
+      for (const s of sessions) store.revokeSession(s)
+      return sessions.length
+    },
+  }
+}

@@ -1,0 +1,87 @@
+/** @module startMock: a mock on a port with its harness, for test frameworks (the msw / oauth2-mock-server lifecycle). */
+import type { AccountFixture } from './accounts/fixtures.js'
+import type { AccountControl, AccountPatch, AccountView } from './control/accounts.js'
+import type { Fault, FaultRule } from './control/faults.js'
+import type { JournalEntry, JournalFilter } from './control/journal.js'
+import type { SessionControl } from './control/sessions.js'
+import type { VirtualClock } from './control/virtual-clock.js'
+import { isLoopback } from './control/loopback.js'
+import { createMock, type AppOptions } from './engine/create-mock.js'
+import type { App } from './routes/env.js'
+import { listen } from './server/listen.js'
+
+export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock'> {
+  /** Default 0: any free port. */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Journal entries kept (default 1000). */
+  journalSize?: number
+  /** Bearer token for /__control (default none: the API is open on loopback); required on another host. */
+  controlToken?: string
+}
+
+export interface RunningMock {
+  /** e.g. `http://127.0.0.1:54321`, no trailing slash. */
+  url: string
+  /** The app, for `app.request()` against the same state. */
+  app: App
+  /** The virtual clock every expiry reads. */
+  clock: VirtualClock
+  faults: { add(rule: FaultRule): Fault; list(): Fault[]; clear(): void }
+  /** The request journal, oldest first. */
+  requests(filter?: JournalFilter): JournalEntry[]
+  accounts: AccountControl & {
+    /** Shorthand for `update(username, { disabled: true })`. */
+    disable(username: string): AccountView | undefined
+  }
+  sessions: SessionControl
+  /** Fixture accounts, no clients, no sessions, real clock, no faults, empty journal. */
+  reset(): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Starts a mock with its harness on a port (127.0.0.1, any free port unless told).
+ *
+ * @example
+ * ```ts
+ * import { startMock } from 'veeam-auth-mock'
+ * const mock = await startMock({ profile: 'vro-7.1' })
+ * mock.faults.add({ operation: 'issueToken', grantType: 'refresh_token', respond: { status: 503 } })
+ * await mock.clock.advance('16m')
+ * mock.requests({ operation: 'issueToken' })
+ * await mock.reset()
+ * await mock.close()
+ * ```
+ */
+export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
+  const { port, host, journalSize, controlToken, ...appOptions } = options
+  if (host !== undefined && !isLoopback(host) && controlToken === undefined) {
+    throw new Error(`startMock on ${host} (not loopback) needs a controlToken: the control API could reset or rewire the mock.`)
+  }
+  const control = {
+    ...(journalSize === undefined ? {} : { journalSize }),
+    ...(controlToken === undefined ? {} : { token: controlToken }),
+  }
+  const { app, harness } = createMock({ ...appOptions, control })
+  const server = await listen(app.fetch, { port: port ?? 0, ...(host === undefined ? {} : { host }) })
+  const h = harness!
+  return {
+    url: server.url,
+    app,
+    clock: h.clock,
+    faults: {
+      add: (rule) => h.faults.add(rule),
+      list: () => h.faults.list(),
+      clear: () => h.faults.clear(),
+    },
+    requests: (filter) => h.journal.list(filter),
+    accounts: { ...h.accounts, disable: (username: string) => h.accounts.update(username, { disabled: true }) },
+    sessions: h.sessions,
+    reset: async () => h.reset(),
+    close: () => server.close(),
+  }
+}
+
+export type { AccountFixture, AccountPatch, AccountView, Fault, FaultRule, JournalEntry, JournalFilter }
