@@ -1,13 +1,13 @@
 /** @module POST <tokenPath>: the OAuth 2.0 token endpoint. */
 import { createRoute } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { issueSession } from '../engine/sessions.js'
 import type { MockState } from '../engine/mock-state.js'
-import { bodyTooLarge, unsupportedGrantType } from '../oauth/errors.js'
+import { unsupportedGrantType } from '../oauth/errors.js'
 import { GRANTS } from '../oauth/grants/index.js'
 import { readTokenParams } from '../oauth/token-params.js'
 import type { GrantType } from '../profiles/profile.js'
 import { mount, type App } from './env.js'
+import { readLimitedBody } from './read-body.js'
 import { json, OAuthErrorBody, TokenResponse, tokenRequestSchema } from './schemas.js'
 
 export const TOKEN_BODY_LIMIT = 64 * 1024
@@ -38,14 +38,11 @@ export function mountToken(app: App, state: MockState): void {
       413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`),
     },
   })
-  const limit = bodyLimit({
-    maxSize: TOKEN_BODY_LIMIT,
-    onError: () => {
-      throw bodyTooLarge(TOKEN_BODY_LIMIT)
-    },
-  })
-  mount(app, route, limit, async (c) => {
-    const params = await readTokenParams(c.req.raw, profile.formContentTypes)
+  mount(app, route, async (c) => {
+    const request = c.req.raw
+    const params = await readTokenParams(request, profile.formContentTypes, () =>
+      readLimitedBody(request, c.env, TOKEN_BODY_LIMIT),
+    )
     const grantType = params.get('grant_type') ?? profile.defaultGrant
     if (!profile.grants.includes(grantType as GrantType)) {
       throw unsupportedGrantType(`grant_type=${grantType} is not supported; use ${profile.grants.join(', ')}.`)
