@@ -27,11 +27,10 @@ function collect(entries: Iterable<[string, unknown]>): TokenParams {
  * The body is read only once the content type is accepted, through `readBody` (which enforces the size limit).
  */
 export async function readTokenParams(
-  request: Request,
+  contentType: string | undefined,
   formContentTypes: readonly string[],
   readBody: () => Promise<Buffer>,
 ): Promise<TokenParams> {
-  const contentType = request.headers.get('content-type') ?? undefined
   const type = mediaType(contentType)
   if (!formContentTypes.includes(type)) {
     const allowed = formContentTypes.join(' or ')

@@ -1,6 +1,7 @@
 /** @module Reading a request body up to a limit, straight from node's stream when there is one (the hot path). */
 import type { IncomingMessage } from 'node:http'
 import { bodyTooLarge, invalidRequest } from '../oauth/errors.js'
+import { requestHeader } from './request-header.js'
 
 /** What @hono/node-server passes as the app's env; absent under `app.request()`. */
 interface NodeBindings {
@@ -30,7 +31,7 @@ function readIncoming(incoming: IncomingMessage, limit: number): Promise<Buffer>
     }
     function onEnd() {
       done()
-      resolve(Buffer.concat(chunks, size))
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size))
     }
     function onError() {
       done()
@@ -61,8 +62,8 @@ async function readStream(request: Request, limit: number): Promise<Buffer> {
 
 /** The body's bytes; a declared or actual size over `limit` is a 413 before anything past it is read. */
 export function readLimitedBody(request: Request, env: unknown, limit: number): Promise<Buffer> {
-  const declared = request.headers.get('content-length')
-  if (declared !== null && Number(declared) > limit) return Promise.reject(bodyTooLarge(limit))
+  const declared = requestHeader(request, env, 'content-length')
+  if (declared !== undefined && Number(declared) > limit) return Promise.reject(bodyTooLarge(limit))
   const incoming = (env as NodeBindings | undefined)?.incoming
   return incoming === undefined ? readStream(request, limit) : readIncoming(incoming, limit)
 }

@@ -8,6 +8,7 @@ import { readTokenParams } from '../oauth/token-params.js'
 import type { GrantType } from '../profiles/profile.js'
 import { mount, type App } from './env.js'
 import { readLimitedBody } from './read-body.js'
+import { requestHeader } from './request-header.js'
 import { json, OAuthErrorBody, TokenResponse, tokenRequestSchema } from './schemas.js'
 
 export const TOKEN_BODY_LIMIT = 64 * 1024
@@ -40,14 +41,14 @@ export function mountToken(app: App, state: MockState): void {
   })
   mount(app, route, async (c) => {
     const request = c.req.raw
-    const params = await readTokenParams(request, profile.formContentTypes, () =>
+    const params = await readTokenParams(requestHeader(request, c.env, 'content-type'), profile.formContentTypes, () =>
       readLimitedBody(request, c.env, TOKEN_BODY_LIMIT),
     )
     const grantType = params.get('grant_type') ?? profile.defaultGrant
     if (!profile.grants.includes(grantType as GrantType)) {
       throw unsupportedGrantType(`grant_type=${grantType} is not supported; use ${profile.grants.join(', ')}.`)
     }
-    const principal = GRANTS[grantType as GrantType](state, params, c.req.header('authorization'))
+    const principal = GRANTS[grantType as GrantType](state, params, requestHeader(request, c.env, 'authorization'))
     return c.json(issueSession(state, principal), 200, NO_STORE)
   })
 }
