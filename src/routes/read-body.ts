@@ -65,5 +65,7 @@ export function readLimitedBody(request: Request, env: unknown, limit: number): 
   const declared = requestHeader(request, env, 'content-length')
   if (declared !== undefined && Number(declared) > limit) return Promise.reject(bodyTooLarge(limit))
   const incoming = (env as NodeBindings | undefined)?.incoming
-  return incoming === undefined ? readStream(request, limit) : readIncoming(incoming, limit)
+  // A stream something else already read or ended would never emit again: read through the Request then.
+  const usable = incoming !== undefined && !incoming.readableEnded && !incoming.destroyed && incoming.listenerCount('data') === 0
+  return usable ? readIncoming(incoming, limit) : readStream(request, limit)
 }
