@@ -34,8 +34,9 @@ export const invalidClient = (description: string, usedBasic: boolean) =>
   usedBasic
     ? new OAuthError(401, 'invalid_client', description, { 'WWW-Authenticate': 'Basic realm="token"' })
     : new OAuthError(400, 'invalid_client', description)
+/** Closes the connection: the rest of an oversized body is never read. */
 export const bodyTooLarge = (limitBytes: number) =>
-  new OAuthError(413, 'invalid_request', `The request body exceeds ${limitBytes / 1024} KiB.`)
+  new OAuthError(413, 'invalid_request', `The request body exceeds ${limitBytes / 1024} KiB.`, { Connection: 'close' })
 
 /** The vendor's documented 401 text for its resources. */
 export const UNAUTHORIZED_TEXT =

@@ -1,14 +1,15 @@
 /** @module POST <tokenPath>: the OAuth 2.0 token endpoint. */
 import { createRoute } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { issueSession } from '../engine/sessions.js'
 import type { MockState } from '../engine/mock-state.js'
-import { bodyTooLarge, unsupportedGrantType } from '../oauth/errors.js'
+import { unsupportedGrantType } from '../oauth/errors.js'
 import { GRANTS } from '../oauth/grants/index.js'
 import { readTokenParams } from '../oauth/token-params.js'
 import type { GrantType } from '../profiles/profile.js'
 import { mount, type App } from './env.js'
+import { readLimitedBody } from './read-body.js'
 import { NO_STORE } from './render-error.js'
+import { requestHeader } from './request-header.js'
 import { json, OAuthErrorBody, TokenResponse, tokenRequestSchema } from './schemas.js'
 
 export const TOKEN_BODY_LIMIT = 64 * 1024
@@ -36,20 +37,17 @@ export function mountToken(app: App, state: MockState): void {
       413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`),
     },
   })
-  const limit = bodyLimit({
-    maxSize: TOKEN_BODY_LIMIT,
-    onError: () => {
-      throw bodyTooLarge(TOKEN_BODY_LIMIT)
-    },
-  })
-  mount(app, route, limit, async (c) => {
-    const params = await readTokenParams(c.req.raw, profile.formContentTypes)
+  mount(app, route, async (c) => {
+    const request = c.req.raw
+    const params = await readTokenParams(requestHeader(request, c.env, 'content-type'), profile.formContentTypes, () =>
+      readLimitedBody(request, c.env, TOKEN_BODY_LIMIT),
+    )
     const grantType = params.get('grant_type') ?? profile.defaultGrant
     if (!profile.grants.includes(grantType as GrantType)) {
       if (state.quirks.has('server-error-on-bad-grant')) throw new Error(`quirk: unhandled grant_type ${grantType}`)
       throw unsupportedGrantType(`grant_type=${grantType} is not supported; use ${profile.grants.join(', ')}.`)
     }
-    const principal = GRANTS[grantType as GrantType](state, params, c.req.header('authorization'))
+    const principal = GRANTS[grantType as GrantType](state, params, requestHeader(request, c.env, 'authorization'))
     return c.json(issueSession(state, principal), 200, NO_STORE)
   })
 }

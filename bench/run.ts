@@ -1,0 +1,102 @@
+/** @module `npm run bench`: memory, start-up, then A B A B load rounds against the mock, a bare server and a peer. */
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { CONNECTIONS, load, type LoadRequest, type LoadResult } from './load.js'
+import { memoryCase } from './memory.js'
+import { spawnServer, type ServerProcess } from './spawn-server.js'
+import { startupCase } from './startup.js'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const ROUNDS = 2
+const SECONDS = 5
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
+const fixed = (n: number, digits = 0) => n.toFixed(digits)
+
+async function setUpMock(url: string): Promise<{ clientForm: string; bearer: string; tokenBody: string }> {
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${url}/api/token`, { method: 'POST', headers: { ...FORM, ...headers }, body })
+  const login = (await (await post('grant_type=password&username=vdro%5Cadministrator&password=Password1')).json()) as {
+    access_token: string
+  }
+  const bearer = `Bearer ${login.access_token}`
+  const created = await fetch(`${url}/api/v7.1/Clients`, { method: 'POST', headers: { authorization: bearer } })
+  const { client_id, client_secret } = (await created.json()) as { client_id: string; client_secret: string }
+  const clientForm = new URLSearchParams({ grant_type: 'client_credentials', client_id, client_secret }).toString()
+  const tokenBody = await (await post(clientForm)).text()
+  return { clientForm, bearer, tokenBody }
+}
+
+async function main(): Promise<void> {
+  console.log(`veeam-auth-mock bench, ${new Date().toISOString()}, node ${process.version}\n`)
+  const memory = memoryCase()
+  console.log(
+    `memory: ${memory.tokens.toLocaleString('en')} tokens in ${fixed(memory.seconds, 1)} s; heap after gc ` +
+      `${fixed(memory.startMiB, 1)} MiB at start, ${fixed(memory.endMiB, 1)} MiB after the sweep ` +
+      `(peak ${memory.peakIndexed} refresh tokens indexed, ${memory.endIndexed} left)`,
+  )
+  const startup = await startupCase(ROOT)
+  console.log(
+    `start-up to first answered token request: tsx ${fixed(startup.tsxMs)} ms, ` +
+      `node on tsc-built JS ${fixed(startup.nodeMs)} ms (median of 3; build ${fixed(startup.buildSeconds, 1)} s)\n`,
+  )
+
+  const servers: ServerProcess[] = []
+  try {
+    // The mock exactly as `npm start` runs it (default flags), on a free port.
+    const mock = await spawnServer(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve', '--port', '0'], ROOT)
+    servers.push(mock)
+    const { clientForm, bearer, tokenBody } = await setUpMock(mock.url)
+    const bare = await spawnServer(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', tokenBody], ROOT)
+    servers.push(bare)
+    const peer = await spawnServer(process.execPath, ['--import', 'tsx', 'bench/peer-server.ts'], ROOT)
+    servers.push(peer)
+
+    const token = { method: 'POST', headers: FORM, body: clientForm } as const
+    const cases: [string, LoadRequest][] = [
+      ['token (mock)', { url: `${mock.url}/api/token`, ...token }],
+      ['bare node:http', { url: `${bare.url}/api/token`, ...token }],
+      ['Clients GET (mock)', { url: `${mock.url}/api/v7.1/Clients`, method: 'GET', headers: { authorization: bearer } }],
+      ['oauth2-mock-server', { url: `${peer.url}/token`, ...token }],
+    ]
+    for (const [, request] of cases) await load(request, 1) // warm-up: JIT, connections
+    const results = new Map<string, LoadResult[]>(cases.map(([name]) => [name, []]))
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [name, request] of cases) {
+        const result = await load(request, SECONDS)
+        results.get(name)!.push(result)
+        console.log(`round ${round} ${name.padEnd(20)} ${fixed(result.rps).padStart(7)} req/s`)
+      }
+    }
+    printTable(results)
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()))
+  }
+}
+
+function printTable(results: Map<string, LoadResult[]>): void {
+  const summary = new Map(
+    [...results].map(([name, runs]) => [
+      name,
+      {
+        rps: runs.reduce((sum, r) => sum + r.rps, 0) / runs.length,
+        p50: Math.max(...runs.map((r) => r.p50)),
+        p99: Math.max(...runs.map((r) => r.p99)),
+        errors: runs.reduce((sum, r) => sum + r.errors, 0),
+      },
+    ]),
+  )
+  const rps = (name: string) => summary.get(name)!.rps
+  console.log(`\n${CONNECTIONS} connections, ${ROUNDS} rounds x ${SECONDS} s per case, alternating; p50/p99 are the worst round's`)
+  console.log('| case | requests/s | p50 ms | p99 ms | errors |')
+  console.log('|---|---:|---:|---:|---:|')
+  for (const [name, s] of summary) console.log(`| ${name} | ${fixed(s.rps)} | ${s.p50} | ${s.p99} | ${s.errors} |`)
+  const ratio = (a: string, b: string, target: number) => {
+    const value = rps(a) / rps(b)
+    return `${a} / ${b} = ${fixed(value, 2)} (target >= ${target}: ${value >= target ? 'met' : 'MISSED'})`
+  }
+  console.log(`\n${ratio('token (mock)', 'bare node:http', 0.4)}`)
+  console.log(ratio('Clients GET (mock)', 'bare node:http', 0.5))
+  console.log(ratio('token (mock)', 'oauth2-mock-server', 5))
+}
+
+await main()
