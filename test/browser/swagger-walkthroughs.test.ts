@@ -1,4 +1,4 @@
-/** @module The seeds' Swagger UI procedures, done in chromium against the mock, with no request leaving 127.0.0.1. */
+/** @module The seeds' Swagger UI procedures, done in chromium against the mock; no request leaves 127.0.0.1. */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
@@ -15,6 +15,12 @@ const ARTIFACTS = 'artifacts/browser'
 const TIMEOUT = 90_000
 const SKIP = BROWSER_MISSING !== undefined && !BROWSER_REQUIRED
 if (SKIP) console.warn(`Swagger UI walkthroughs skipped: ${BROWSER_MISSING}.`)
+const TITLE = SKIP ? `Swagger UI walkthroughs (skipped: ${BROWSER_MISSING})` : 'Swagger UI walkthroughs in chromium, offline'
+
+const PASSWORD = 'Password1'
+const VRO_ADMIN = { username: 'vdro\\administrator', password: PASSWORD }
+const VAO_ADMIN = { username: 'vao\\administrator', password: PASSWORD }
+const VAC_ADMIN = { username: 'vac\\administrator', password: PASSWORD }
 
 interface Walk {
   ui: SwaggerPage
@@ -49,7 +55,7 @@ async function expectIntroduction(ui: SwaggerPage, id: string): Promise<void> {
   }
 }
 
-describe.skipIf(SKIP)(SKIP ? `Swagger UI walkthroughs (skipped: ${BROWSER_MISSING})` : 'Swagger UI walkthroughs in chromium, offline', () => {
+describe.skipIf(SKIP)(TITLE, () => {
   let browser: Browser | undefined
 
   beforeAll(async () => {
@@ -82,15 +88,15 @@ describe.skipIf(SKIP)(SKIP ? `Swagger UI walkthroughs (skipped: ${BROWSER_MISSIN
     }
   }
 
-  it('vro-7.1: page shows product and accounts; password token, create a client, client token, list, refresh, delete (204), logout (204)', async () => {
+  it('vro-7.1: accounts shown; password, create client, client_credentials, list, refresh, delete 204, logout 204', async () => {
     await walk('vro-7.1', 'vro-7.1-walkthrough', async ({ ui, guard }) => {
       await expectIntroduction(ui, 'vro-7.1')
       // Obtaining authorization tokens: POST /api/token, Try it out, select password, fill, Execute.
       const token = await ui.tryItOut('POST', '/api/token')
-      await ui.fillForm(token, { grant_type: 'password', username: 'vdro\\administrator', password: 'Password1' })
+      await ui.fillForm(token, { grant_type: 'password', ...VRO_ADMIN })
       const login = await ui.execute(token)
       expect(login.status).toBe(200)
-      expect(form(sent(guard, 'POST', '/api/token'))).toEqual({ grant_type: 'password', username: 'vdro\\administrator', password: 'Password1' })
+      expect(form(sent(guard, 'POST', '/api/token'))).toEqual({ grant_type: 'password', ...VRO_ADMIN })
       const user = JSON.parse(login.body) as TokenBody
       expect(user).toMatchObject({ token_type: 'bearer', expires_in: 899 })
       expect(await ui.authorized()).toBe(true)
@@ -104,7 +110,7 @@ describe.skipIf(SKIP)(SKIP ? `Swagger UI walkthroughs (skipped: ${BROWSER_MISSIN
       expect(Object.keys(client)).toEqual(['client_id', 'client_secret'])
 
       // Tokens under the client account, with the ID and secret read off the page.
-      await ui.fillForm(token, { grant_type: 'client_credentials', client_id: client.client_id, client_secret: client.client_secret })
+      await ui.fillForm(token, { grant_type: 'client_credentials', ...client })
       const clientLogin = await ui.execute(token)
       expect(clientLogin.status).toBe(200)
       expect(form(sent(guard, 'POST', '/api/token'))).toEqual({ grant_type: 'client_credentials', ...client })
@@ -141,14 +147,14 @@ describe.skipIf(SKIP)(SKIP ? `Swagger UI walkthroughs (skipped: ${BROWSER_MISSIN
     })
   }, TIMEOUT)
 
-  it('vao-3: page shows product and accounts; password token with DOMAIN\\USERNAME, create a client, client_credentials token', async () => {
+  it('vao-3: accounts shown; password as DOMAIN\\USERNAME, create client, client_credentials token', async () => {
     await walk('vao-3', 'vao-3-walkthrough', async ({ ui, guard }) => {
       await expectIntroduction(ui, 'vao-3')
       const token = await ui.tryItOut('POST', '/token')
-      await ui.fillForm(token, { grant_type: 'password', username: 'vao\\administrator', password: 'Password1' })
+      await ui.fillForm(token, { grant_type: 'password', ...VAO_ADMIN })
       const login = await ui.execute(token)
       expect(login.status).toBe(200)
-      expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'password', username: 'vao\\administrator', password: 'Password1' })
+      expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'password', ...VAO_ADMIN })
       const user = JSON.parse(login.body) as TokenBody
 
       const create = await ui.tryItOut('POST', '/api/v3/Clients')
@@ -157,7 +163,7 @@ describe.skipIf(SKIP)(SKIP ? `Swagger UI walkthroughs (skipped: ${BROWSER_MISSIN
       expect(sent(guard, 'POST', '/api/v3/Clients').headers.authorization).toBe(`Bearer ${user.access_token}`)
       const client = JSON.parse(created.body) as { client_id: string; client_secret: string }
 
-      await ui.fillForm(token, { grant_type: 'client_credentials', client_id: client.client_id, client_secret: client.client_secret })
+      await ui.fillForm(token, { grant_type: 'client_credentials', ...client })
       const clientLogin = await ui.execute(token)
       expect(clientLogin.status).toBe(200)
       expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'client_credentials', ...client })
@@ -165,15 +171,15 @@ describe.skipIf(SKIP)(SKIP ? `Swagger UI walkthroughs (skipped: ${BROWSER_MISSIN
     })
   }, TIMEOUT)
 
-  it('vac-2: page shows product and accounts; password token (the default grant), refresh, POST /accounts/logout shows 200 and the message', async () => {
+  it('vac-2: accounts shown; password (default grant), refresh, POST /accounts/logout shows 200 and the message', async () => {
     await walk('vac-2', 'vac-2-walkthrough', async ({ ui, guard }) => {
       await expectIntroduction(ui, 'vac-2')
       const token = await ui.tryItOut('POST', '/token')
       expect(await ui.selectedGrant(token)).toBe('password')
-      await ui.fillForm(token, { username: 'vac\\administrator', password: 'Password1' })
+      await ui.fillForm(token, VAC_ADMIN)
       const login = await ui.execute(token)
       expect(login.status).toBe(200)
-      expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'password', username: 'vac\\administrator', password: 'Password1' })
+      expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'password', ...VAC_ADMIN })
       const user = JSON.parse(login.body) as TokenBody
 
       await ui.fillForm(token, { grant_type: 'refresh_token', refresh_token: user.refresh_token })
