@@ -58,6 +58,10 @@ describe('the vro-7.1 document', () => {
     expect(Object.keys(body.content)).toEqual(['application/x-www-form-urlencoded', 'multipart/form-data'])
   })
 
+  it('lists the accounts in code spans as they must be typed: one backslash, which Markdown keeps', () => {
+    expect(document.info.description).toContain('| `vdro\\administrator` | `Password1` | Orchestrator Administrator |')
+  })
+
   it('carries the profile behaviour and its assumptions for the conformance suite', () => {
     const behaviour = document['x-veeam-auth-mock'] as Record<string, unknown>
     expect(behaviour).toMatchObject({ id: 'vro-7.1', tokenPath: '/api/token', defaultGrant: 'password', lifetimes: { accessSeconds: 900, refreshSeconds: 7200 } })
@@ -77,6 +81,8 @@ describe('Swagger UI at /swagger', () => {
     const init = await (await app.request('/swagger/init.js')).text()
     expect(init).toContain("validatorUrl: 'none'")
     expect(init).toContain("preauthorizeApiKey('bearerAuth'")
+    // Empty optional form fields start unsent (the browser walkthroughs check the bodies themselves).
+    expect(init).toContain('ParameterIncludeEmpty')
   })
 
   it('serves the bundle as JavaScript and refuses files outside its list', async () => {

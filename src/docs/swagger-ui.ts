@@ -19,12 +19,21 @@ function distDir(): string {
 function initScript(profile: Profile): string {
   const config = { tokenPath: profile.tokenPath, logoutPath: profile.logout.path, logoutStatus: profile.logout.status }
   return `const mock = ${JSON.stringify(config)};
+// Swagger UI 5 ticks "Send empty value" for every optional form field, so a token request would carry
+// client_id=&refresh_token=...; start unticked so only the fields a person fills are sent.
+const omitEmptyFormFields = (system) => ({
+  wrapComponents: {
+    ParameterIncludeEmpty: (Original) => (props) =>
+      system.React.createElement(Original, { ...props, isIncludedOptions: { ...props.isIncludedOptions, defaultValue: false } }),
+  },
+});
 const ui = SwaggerUIBundle({
   url: '/openapi.json',
   dom_id: '#swagger-ui',
   validatorUrl: 'none',
   deepLinking: true,
   tryItOutEnabled: false,
+  plugins: [omitEmptyFormFields],
   responseInterceptor: (res) => {
     try {
       const path = new URL(res.url, location.href).pathname

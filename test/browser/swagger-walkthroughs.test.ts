@@ -1,0 +1,199 @@
+/** @module The seeds' Swagger UI procedures, done in chromium against the mock; no request leaves 127.0.0.1. */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultFixtures } from '../../src/accounts/fixtures.js'
+import { createApp } from '../../src/app.js'
+import { findProfile } from '../../src/profiles/index.js'
+import { listen } from '../../src/server/listen.js'
+import { BROWSER_MISSING, BROWSER_REQUIRED, launchChromium } from './support/chromium.js'
+import { guardOffline, type OfflineGuard, type SeenRequest } from './support/offline-guard.js'
+import { SwaggerPage } from './support/swagger-page.js'
+
+const ARTIFACTS = 'artifacts/browser'
+const TIMEOUT = 90_000
+const SKIP = BROWSER_MISSING !== undefined && !BROWSER_REQUIRED
+if (SKIP) console.warn(`Swagger UI walkthroughs skipped: ${BROWSER_MISSING}.`)
+const TITLE = SKIP ? `Swagger UI walkthroughs (skipped: ${BROWSER_MISSING})` : 'Swagger UI walkthroughs in chromium, offline'
+
+const PASSWORD = 'Password1'
+const VRO_ADMIN = { username: 'vdro\\administrator', password: PASSWORD }
+const VAO_ADMIN = { username: 'vao\\administrator', password: PASSWORD }
+const VAC_ADMIN = { username: 'vac\\administrator', password: PASSWORD }
+
+interface Walk {
+  ui: SwaggerPage
+  guard: OfflineGuard
+}
+
+/** The last request the page sent to `path` with `method`. */
+function sent(guard: OfflineGuard, method: string, path: string): SeenRequest {
+  const found = guard.seen.filter((r) => r.method === method && new URL(r.url).pathname === path).at(-1)
+  if (found === undefined) throw new Error(`the page sent no ${method} ${path}`)
+  return found
+}
+
+/** A form body as an object: the exact fields sent, so an empty field or a "string" placeholder shows up. */
+const form = (request: SeenRequest) => Object.fromEntries(new URLSearchParams(request.body ?? ''))
+
+interface TokenBody {
+  access_token: string
+  refresh_token: string
+  token_type: string
+  expires_in: number
+}
+
+/** What a person reads before typing: the product, its version and the default accounts with passwords. */
+async function expectIntroduction(ui: SwaggerPage, id: string): Promise<void> {
+  const profile = findProfile(id)!
+  const info = await ui.info()
+  expect(info).toContain(profile.title)
+  expect(info).toContain(`${profile.product} ${profile.version} REST API`)
+  for (const account of defaultFixtures(id)) {
+    expect(info).toContain(`${account.username}\t${account.password}\t${account.role}`)
+  }
+}
+
+describe.skipIf(SKIP)(TITLE, () => {
+  let browser: Browser | undefined
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    browser = await launchChromium()
+  }, TIMEOUT)
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  /** Serves `profile` on an ephemeral port, opens /swagger in a fresh context, runs `steps`, saves a screenshot. */
+  async function walk(profile: string, name: string, steps: (walk: Walk) => Promise<void>): Promise<void> {
+    const server = await listen(createApp({ profile }).fetch, { port: 0 })
+    const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } })
+    try {
+      const guard = await guardOffline(context)
+      const ui = new SwaggerPage(await context.newPage())
+      try {
+        await ui.open(server.url)
+        await steps({ ui, guard })
+      } finally {
+        await ui.screenshot(join(ARTIFACTS, `${name}.png`))
+      }
+      expect(guard.foreign).toEqual([])
+      expect(guard.seen.filter((r) => !r.url.startsWith(`${server.url}/`))).toEqual([])
+    } finally {
+      await context.close()
+      await server.close()
+    }
+  }
+
+  it('vro-7.1: accounts shown; password, create client, client_credentials, list, refresh, delete 204, logout 204', async () => {
+    await walk('vro-7.1', 'vro-7.1-walkthrough', async ({ ui, guard }) => {
+      await expectIntroduction(ui, 'vro-7.1')
+      // Obtaining authorization tokens: POST /api/token, Try it out, select password, fill, Execute.
+      const token = await ui.tryItOut('POST', '/api/token')
+      await ui.fillForm(token, { grant_type: 'password', ...VRO_ADMIN })
+      const login = await ui.execute(token)
+      expect(login.status).toBe(200)
+      expect(form(sent(guard, 'POST', '/api/token'))).toEqual({ grant_type: 'password', ...VRO_ADMIN })
+      const user = JSON.parse(login.body) as TokenBody
+      expect(user).toMatchObject({ token_type: 'bearer', expires_in: 899 })
+      expect(await ui.authorized()).toBe(true)
+
+      // Creating clients: the token from the step above is applied without typing it anywhere.
+      const create = await ui.tryItOut('POST', '/api/v7.1/Clients')
+      const created = await ui.execute(create)
+      expect(created.status).toBe(200)
+      expect(sent(guard, 'POST', '/api/v7.1/Clients').headers.authorization).toBe(`Bearer ${user.access_token}`)
+      const client = JSON.parse(created.body) as { client_id: string; client_secret: string }
+      expect(Object.keys(client)).toEqual(['client_id', 'client_secret'])
+
+      // Tokens under the client account, with the ID and secret read off the page.
+      await ui.fillForm(token, { grant_type: 'client_credentials', ...client })
+      const clientLogin = await ui.execute(token)
+      expect(clientLogin.status).toBe(200)
+      expect(form(sent(guard, 'POST', '/api/token'))).toEqual({ grant_type: 'client_credentials', ...client })
+      const clientTokens = JSON.parse(clientLogin.body) as TokenBody
+
+      // Getting the list of clients: now as the client, which sees only its own ID.
+      const list = await ui.tryItOut('GET', '/api/v7.1/Clients')
+      const listed = await ui.execute(list)
+      expect(listed.status).toBe(200)
+      expect(sent(guard, 'GET', '/api/v7.1/Clients').headers.authorization).toBe(`Bearer ${clientTokens.access_token}`)
+      expect(JSON.parse(listed.body)).toEqual([client.client_id])
+
+      // Using the refresh token saved at the first step.
+      await ui.fillForm(token, { grant_type: 'refresh_token', refresh_token: user.refresh_token })
+      const refresh = await ui.execute(token)
+      expect(refresh.status).toBe(200)
+      expect(form(sent(guard, 'POST', '/api/token'))).toEqual({ grant_type: 'refresh_token', refresh_token: user.refresh_token })
+      const renewed = JSON.parse(refresh.body) as TokenBody
+      expect(renewed.access_token).not.toBe(user.access_token)
+
+      // Deleting the client via the clientId field.
+      const remove = await ui.tryItOut('DELETE', '/api/v7.1/Clients')
+      await ui.fillParameter(remove, 'clientId', client.client_id)
+      expect(await ui.execute(remove)).toEqual({ status: 204, body: '' })
+      const deletion = sent(guard, 'DELETE', '/api/v7.1/Clients')
+      expect(new URL(deletion.url).searchParams.get('clientId')).toBe(client.client_id)
+      expect(deletion.headers.authorization).toBe(`Bearer ${renewed.access_token}`)
+
+      // Logging out: DELETE /api/token answers 204 and the page forgets the token.
+      const logout = await ui.tryItOut('DELETE', '/api/token')
+      expect(await ui.execute(logout)).toEqual({ status: 204, body: '' })
+      expect(sent(guard, 'DELETE', '/api/token').headers.authorization).toBe(`Bearer ${renewed.access_token}`)
+      expect(await ui.authorized()).toBe(false)
+    })
+  }, TIMEOUT)
+
+  it('vao-3: accounts shown; password as DOMAIN\\USERNAME, create client, client_credentials token', async () => {
+    await walk('vao-3', 'vao-3-walkthrough', async ({ ui, guard }) => {
+      await expectIntroduction(ui, 'vao-3')
+      const token = await ui.tryItOut('POST', '/token')
+      await ui.fillForm(token, { grant_type: 'password', ...VAO_ADMIN })
+      const login = await ui.execute(token)
+      expect(login.status).toBe(200)
+      expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'password', ...VAO_ADMIN })
+      const user = JSON.parse(login.body) as TokenBody
+
+      const create = await ui.tryItOut('POST', '/api/v3/Clients')
+      const created = await ui.execute(create)
+      expect(created.status).toBe(200)
+      expect(sent(guard, 'POST', '/api/v3/Clients').headers.authorization).toBe(`Bearer ${user.access_token}`)
+      const client = JSON.parse(created.body) as { client_id: string; client_secret: string }
+
+      await ui.fillForm(token, { grant_type: 'client_credentials', ...client })
+      const clientLogin = await ui.execute(token)
+      expect(clientLogin.status).toBe(200)
+      expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'client_credentials', ...client })
+      expect(JSON.parse(clientLogin.body)).toMatchObject({ token_type: 'bearer', expires_in: expect.any(Number) })
+    })
+  }, TIMEOUT)
+
+  it('vac-2: accounts shown; password (default grant), refresh, POST /accounts/logout shows 200 and the message', async () => {
+    await walk('vac-2', 'vac-2-walkthrough', async ({ ui, guard }) => {
+      await expectIntroduction(ui, 'vac-2')
+      const token = await ui.tryItOut('POST', '/token')
+      expect(await ui.selectedGrant(token)).toBe('password')
+      await ui.fillForm(token, VAC_ADMIN)
+      const login = await ui.execute(token)
+      expect(login.status).toBe(200)
+      expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'password', ...VAC_ADMIN })
+      const user = JSON.parse(login.body) as TokenBody
+
+      await ui.fillForm(token, { grant_type: 'refresh_token', refresh_token: user.refresh_token })
+      const refresh = await ui.execute(token)
+      expect(refresh.status).toBe(200)
+      expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'refresh_token', refresh_token: user.refresh_token })
+      const renewed = JSON.parse(refresh.body) as TokenBody
+
+      const logout = await ui.tryItOut('POST', '/accounts/logout')
+      const out = await ui.execute(logout)
+      expect(out.status).toBe(200)
+      expect(JSON.parse(out.body)).toBe('You have been logged out.')
+      expect(sent(guard, 'POST', '/accounts/logout').headers.authorization).toBe(`Bearer ${renewed.access_token}`)
+      expect(await ui.authorized()).toBe(false)
+    })
+  }, TIMEOUT)
+})
