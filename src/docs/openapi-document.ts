@@ -11,6 +11,8 @@ export interface DocumentOptions {
   /** Accounts to list in the description; passwords are shown only when `showPasswords`. */
   accounts: AccountFixture[]
   showPasswords: boolean
+  /** Where the control API is, when it is on: the page links it so a person finds the clock, faults and journal. */
+  controlPath?: string
 }
 
 /** Names go in code spans, where Markdown shows a backslash as typed (escaping it would show two). */
@@ -28,6 +30,9 @@ function description(state: MockState, options: DocumentOptions): string {
     `Obtain a token with **POST ${profile.tokenPath}**: after a successful "Try it out" the access token is applied to the other operations automatically.`,
     `Accounts:\n\n${accountsText(options)}`,
     `Only these roles may use the API: ${profile.roles.join(', ')}.`,
+    ...(options.controlPath === undefined
+      ? []
+      : [`Test harness: the control API (clock, faults, request journal, accounts, sessions) is under \`${options.controlPath}\`; its OpenAPI document: [${options.controlPath}/openapi.json](${options.controlPath}/openapi.json).`]),
   ].join('\n\n')
 }
 

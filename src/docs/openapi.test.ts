@@ -69,6 +69,21 @@ describe('the vro-7.1 document', () => {
   })
 })
 
+describe('the control API link on the Swagger page', () => {
+  const descriptionOf = async (app: ReturnType<typeof createApp>) =>
+    ((await (await app.request('/openapi.json')).json()) as OpenAPIV3_1.Document).info.description ?? ''
+
+  it('is in the description when the control API is on, and its target answers', async () => {
+    const app = createApp({ control: true })
+    expect(await descriptionOf(app)).toContain('its OpenAPI document: [/__control/openapi.json](/__control/openapi.json)')
+    expect((await app.request('/__control/openapi.json')).status).toBe(200)
+  })
+
+  it('is absent when the control API is off', async () => {
+    expect(await descriptionOf(createApp())).not.toContain('__control')
+  })
+})
+
 describe('Swagger UI at /swagger', () => {
   const app = createApp()
 

@@ -4,6 +4,7 @@ import { defaultFixtures, type AccountFixture } from '../accounts/fixtures.js'
 import { parseUsername } from '../accounts/username.js'
 import { systemClock, type Clock } from '../clock.js'
 import { installHarness, type ControlOptions, type Harness } from '../control/harness.js'
+import { CONTROL_PREFIX } from '../control/intercept.js'
 import { controlApp, mountControl } from '../control/routes.js'
 import { VirtualClock } from '../control/virtual-clock.js'
 import { mountDocs } from '../docs/mount-docs.js'
@@ -102,7 +103,11 @@ export function createMock(options: AppOptions = {}): Mock {
   mountToken(app, state)
   mountLogout(app, state)
   if (profile.clientBases.length > 0) mountClients(app, state)
-  mountDocs(app, state, { accounts, showPasswords: options.showAccountPasswords ?? options.accounts === undefined })
+  mountDocs(app, state, {
+    accounts,
+    showPasswords: options.showAccountPasswords ?? options.accounts === undefined,
+    ...(harness !== undefined && { controlPath: CONTROL_PREFIX }),
+  })
   if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token))
   mountFallback(app)
   app.onError((error, c) => renderError(c, error, options.onServerError))
