@@ -1,5 +1,6 @@
 /** @module The target's promises, read from an OpenAPI 3.1 spec: operations by operationId, response schemas, and the x-veeam-auth-mock extension. */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import type { OpenAPIV3_1 } from 'openapi-types'
@@ -39,8 +40,16 @@ export interface Spec {
 export class SpecError extends Error {}
 
 /** spec/<profile>.openapi.json next to this package. */
+/** The package folder (holding package.json), from the sources or from the built dist/conformance. */
+function packageRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) throw new SpecError('the package folder (with package.json) was not found')
+  }
+}
+
 export function defaultSpecFile(profile: string): string {
-  return fileURLToPath(new URL(`../spec/${profile}.openapi.json`, import.meta.url))
+  return join(packageRoot(), 'spec', `${profile}.openapi.json`)
 }
 
 export function loadSpec(file: string): Spec {

@@ -94,3 +94,25 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
 })
+
+describe('the package bin (veeam-auth-mock)', () => {
+  it('serves through bin/veeam-auth-mock.js and answers the documented example', async () => {
+    const { spawn } = await import('node:child_process')
+    const bin = new URL('../bin/veeam-auth-mock.js', import.meta.url).pathname
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = ''
+        child.stdout.on('data', (d) => {
+          output += d
+          const match = /listening on (http:\/\/\S+)/.exec(output)
+          if (match) resolve(match[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`bin exited with ${code}`)))
+      })
+      expect((await post(`${url}/api/token`, EXAMPLE)).status).toBe(200)
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+})
