@@ -4,7 +4,9 @@ import type { Clock } from '../clock.js'
 import type { Faults, FaultResponse } from './faults.js'
 import { fingerprint } from './fingerprint.js'
 import type { Journal, JournalEntry } from './journal.js'
-import { peekTokenFields, type TokenFields } from './token-fields.js'
+import type { TokenExchange } from '../routes/env.js'
+import { requestHeader } from '../routes/request-header.js'
+import { peekTokenFields, tokenFields, type TokenFields } from './token-fields.js'
 
 export const CONTROL_PREFIX = '/__control'
 
@@ -63,14 +65,17 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
     if (operation !== undefined) entry.operation = operation
     const isToken = method === 'POST' && path === tokenPath
     let fields: TokenFields = {}
-    if (isToken) {
+    // Faults must match before the handler, so only then is the body read here; otherwise the journal
+    // takes what the token handler parsed and issued (no second read of the body or the response).
+    const peek = isToken && faults.size > 0
+    if (peek) {
       const peeked = await peekTokenFields(c.req.raw)
       fields = peeked.fields
       c.req.raw = peeked.request
       Object.assign(entry, fields)
       entry.grant_type = fields.grant_type ?? defaultGrant
     }
-    const authorization = c.req.header('authorization')
+    const authorization = requestHeader(c.req.raw, c.env, 'authorization')
     const bearer = authorization !== undefined && /^bearer /i.test(authorization) ? authorization.slice(7).trim() : undefined
     if (bearer !== undefined) entry.access_token = fingerprint(bearer)
 
@@ -103,13 +108,15 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
       entry.account = `${caller.account.domain}\\${caller.account.name}`
       if (caller.client !== undefined) entry.client_id = caller.client.id
     }
-    if (isToken && c.res.status === 200) {
-      // Read once and put back: cheaper than clone(), which tees the stream.
-      const text = await c.res.text()
-      c.res = new Response(text, c.res)
-      const body = JSON.parse(text) as Record<string, unknown>
-      if (typeof body.access_token === 'string' && typeof body.refresh_token === 'string') {
-        entry.issued = { access_token: fingerprint(body.access_token), refresh_token: fingerprint(body.refresh_token) }
+    if (isToken) {
+      const exchange = c.get('token') as TokenExchange | undefined
+      if (!peek) {
+        fields = exchange === undefined ? tokenFields(() => undefined, authorization) : tokenFields((name) => exchange.params.get(name), authorization)
+        Object.assign(entry, fields)
+        entry.grant_type = fields.grant_type ?? defaultGrant
+      }
+      if (exchange?.issued !== undefined) {
+        entry.issued = { access_token: fingerprint(exchange.issued.access_token), refresh_token: fingerprint(exchange.issued.refresh_token) }
       }
     }
     journal.add(entry)

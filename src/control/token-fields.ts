@@ -54,9 +54,7 @@ async function readLimited(request: Request): Promise<Buffer | undefined> {
  * a clone is read, at most 64 KiB, and `request` is the original.
  */
 export async function peekTokenFields(original: Request): Promise<{ fields: TokenFields; request: Request }> {
-  const fields: TokenFields = {}
-  const basic = basicClientId(original.headers.get('authorization'))
-  if (basic !== undefined) fields.client_id = basic
+  const fields = tokenFields(() => undefined, original.headers.get('authorization'))
   const length = original.headers.get('content-length')
   let request = original
   let bytes: Buffer | undefined
@@ -81,8 +79,19 @@ export async function peekTokenFields(original: Request): Promise<{ fields: Toke
   } catch {
     return result
   }
+  return { fields: tokenFields(get, original.headers.get('authorization')), request }
+}
+
+/**
+ * The journal's view of a token request, from its parameters (`param`) and Authorization header: the grant,
+ * the user name, the client ID (body or HTTP Basic) and a fingerprint of the refresh token.
+ */
+export function tokenFields(param: (name: string) => unknown, authorization: string | null | undefined): TokenFields {
+  const fields: TokenFields = {}
+  const basic = basicClientId(authorization ?? null)
+  if (basic !== undefined) fields.client_id = basic
   const text = (name: string) => {
-    const value = get(name)
+    const value = param(name)
     return typeof value === 'string' && value !== '' ? value : undefined
   }
   const grant = text('grant_type')
@@ -93,5 +102,5 @@ export async function peekTokenFields(original: Request): Promise<{ fields: Toke
   if (username !== undefined) fields.account = username
   if (clientId !== undefined) fields.client_id = clientId
   if (refresh !== undefined) fields.refresh_token = fingerprint(refresh)
-  return result
+  return fields
 }

@@ -8,8 +8,14 @@ export interface Caller extends ResolvedPrincipal {
   session: Session
 }
 
+/** What the token endpoint read and issued, for the journal (so it never re-reads the body or the response). */
+export interface TokenExchange {
+  params: ReadonlyMap<string, string>
+  issued?: { access_token: string; refresh_token: string }
+}
+
 export interface AppEnv {
-  Variables: { caller: Caller }
+  Variables: { caller: Caller; token: TokenExchange }
 }
 
 export type App = OpenAPIHono<AppEnv>

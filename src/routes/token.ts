@@ -42,12 +42,16 @@ export function mountToken(app: App, state: MockState): void {
     const params = await readTokenParams(requestHeader(request, c.env, 'content-type'), profile.formContentTypes, () =>
       readLimitedBody(request, c.env, TOKEN_BODY_LIMIT),
     )
+    c.set('token', { params })
     const grantType = params.get('grant_type') ?? profile.defaultGrant
     if (!profile.grants.includes(grantType as GrantType)) {
       if (state.quirks.has('server-error-on-bad-grant')) throw new Error(`quirk: unhandled grant_type ${grantType}`)
       throw unsupportedGrantType(`grant_type=${grantType} is not supported; use ${profile.grants.join(', ')}.`)
     }
     const principal = GRANTS[grantType as GrantType](state, params, requestHeader(request, c.env, 'authorization'))
-    return c.json(issueSession(state, principal), 200, NO_STORE)
+    const body = issueSession(state, principal)
+    const { access_token, refresh_token } = body
+    if (typeof access_token === 'string' && typeof refresh_token === 'string') c.set('token', { params, issued: { access_token, refresh_token } })
+    return c.json(body, 200, NO_STORE)
   })
 }
