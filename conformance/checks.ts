@@ -14,7 +14,7 @@ export interface CheckDef {
 }
 
 const AUTH = 'Authorization Examples (seed 000)'
-const TTL = 'Token Lifetime (docs/vro/rest/token_lifetime.html): access 15 and refresh 120 minutes by default; spec x-veeam-auth-mock.lifetimes'
+const TTL = 'token_lifetime.html (VRO: 15 and 120 min by default); spec x-veeam-auth-mock.lifetimes'
 const CLIENTS = 'Working with Clients (seed 001)'
 const def = (scenario: string, severity: Severity, cite: string, more: Partial<CheckDef> = {}) => ({ scenario, severity, cite, ...more })
 
@@ -115,7 +115,7 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('time', 'SHOULD', `${TTL}; RFC 6749 §5.1 expires_in is the lifetime (within a minute)`),
   'access-token-valid-before-lifetime': def('time', 'MUST', `${TTL}: the token works until its lifetime ends`),
   'access-token-expires-after-lifetime':
-    def('time', 'MUST', `${TTL}; "By default, the Orchestrator REST API access token expires in 15 minutes"; RFC 6750 §3.1 invalid_token`),
+    def('time', 'MUST', `${TTL}; "the Orchestrator REST API access token expires in 15 minutes"; RFC 6750 §3.1`),
   'refresh-token-expires-after-lifetime':
     def('time', 'MUST', `${TTL}; RFC 6749 §6 the server MUST validate the refresh token`, { assumption: 'refresh-lifetime', weakWhenAssumed: true }),
 }

@@ -36,6 +36,18 @@ describe('the time checks against the mock with its control API', () => {
     expect(mock.harness!.clock.state()).toMatchObject({ now: '2030-05-01T10:00:00.000Z', frozen: true })
   })
 
+  it('an interrupt in the middle of the time checks still sets the clock back', async () => {
+    const controller = new AbortController()
+    let posts = 0
+    // Abort right after the clock is frozen and first advanced (the second POST /__control/clock).
+    mock = await startMock([], (entry) => {
+      if (entry.method === 'POST' && entry.path === '/__control/clock' && ++posts === 2) controller.abort()
+    }, 'vro-7.1', { control: true })
+    const run = await runConformance(options(mock.url, { only: 'time', signal: controller.signal }))
+    expect(run).toMatchObject({ exitCode: 2, interrupted: true, leftBehind: [] })
+    expect(mock.harness!.clock.state()).toMatchObject({ frozen: false, offsetMs: 0 })
+  })
+
   it('with a control token: --control-token is used and never printed; without it the checks are skipped', async () => {
     mock = await startMock([], undefined, 'vro-7.1', { control: { token: 'ctl-secret-42' } })
     const run = await runConformance(options(mock.url, { only: 'time', control: { token: 'ctl-secret-42' } }))
