@@ -14,6 +14,7 @@ export interface CheckDef {
 }
 
 const AUTH = 'Authorization Examples (seed 000)'
+const TTL = 'token_lifetime.html (VRO: 15 and 120 min by default); spec x-veeam-auth-mock.lifetimes'
 const CLIENTS = 'Working with Clients (seed 001)'
 const def = (scenario: string, severity: Severity, cite: string, more: Partial<CheckDef> = {}) => ({ scenario, severity, cite, ...more })
 
@@ -110,11 +111,18 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('contract', 'INFO', 'spec assumption resource-error-body', { assumption: 'resource-error-body' }),
   'no-server-error-on-client-mistake':
     def('contract', 'MUST', 'project policy: a 5xx answering a client mistake is a defect'),
+  'expires-in-matches-lifetime':
+    def('time', 'SHOULD', `${TTL}; RFC 6749 §5.1 expires_in is the lifetime (within a minute)`),
+  'access-token-valid-before-lifetime': def('time', 'MUST', `${TTL}: the token works until its lifetime ends`),
+  'access-token-expires-after-lifetime':
+    def('time', 'MUST', `${TTL}; "the Orchestrator REST API access token expires in 15 minutes"; RFC 6750 §3.1`),
+  'refresh-token-expires-after-lifetime':
+    def('time', 'MUST', `${TTL}; RFC 6749 §6 the server MUST validate the refresh token`, { assumption: 'refresh-lifetime', weakWhenAssumed: true }),
 }
 
 export const CHECKS: ReadonlyMap<string, CheckDef> = new Map(Object.entries(TABLE).map(([id, d]) => [id, { id, ...d }]))
 
-export const SCENARIOS = ['token', 'refresh', 'clients', 'cross-user', 'logout', 'bearer', 'contract'] as const
+export const SCENARIOS = ['token', 'refresh', 'clients', 'cross-user', 'logout', 'bearer', 'contract', 'time'] as const
 
 /** The severity a check has in this run. */
 export function effectiveSeverity(check: CheckDef, declared: boolean, strict: boolean): Severity {

@@ -25,7 +25,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 describe('the CLI process', () => {
   let mock: Awaited<ReturnType<typeof startMock>>
   beforeAll(async () => {
-    mock = await startMock()
+    mock = await startMock([], undefined, 'vro-7.1', { control: true })
   })
   afterAll(() => mock.close())
 
@@ -81,6 +81,8 @@ describe('the CLI process', () => {
     const { code, stdout } = await cli(['--help'])
     expect(code).toBe(0)
     expect(stdout).toContain('--baseline FILE')
+    expect(stdout).toContain('--control URL')
+    expect(stdout).toContain('--control-token T')
     expect(stdout).toContain('Exit codes: 0 no MUST check failed')
   })
 })
@@ -117,7 +119,7 @@ describe('https with a self-signed certificate', () => {
   let mock: Awaited<ReturnType<typeof startMock>>
   let proxy: Awaited<ReturnType<typeof startTlsProxy>>
   beforeAll(async () => {
-    mock = await startMock()
+    mock = await startMock([], undefined, 'vro-7.1', { control: true })
     proxy = await startTlsProxy(mock.url)
   }, 30_000)
   afterAll(async () => {

@@ -48,6 +48,8 @@ export class Context {
   readonly clients = new Map<string, Account>()
   /** Access tokens of sessions the suite opened, until logged out. */
   readonly sessions = new Set<string>()
+  /** Things on the target the run changed and could not put back (e.g. the mock's clock). */
+  readonly leftBehind: string[] = []
   readonly promises: Promises
   /** Set for the clean-up, which runs even after an interrupt. */
   cleaning = false

@@ -33,6 +33,8 @@ export interface RequestSpec {
   query?: Record<string, string>
   /** Form fields (application/x-www-form-urlencoded), in order; the same name may repeat. */
   form?: [string, Value][]
+  /** A JSON body (the control API); shown as is in curl lines, so never a secret. */
+  json?: unknown
   /** A bearer token; undefined sends no Authorization header. */
   bearer?: Value
   /** A raw Authorization header, for malformed ones. */
@@ -50,6 +52,7 @@ function curlLine(url: string, spec: RequestSpec, insecure: boolean): string {
   const auth = spec.bearer !== undefined ? `Bearer ${shown(spec.bearer)}` : spec.authorization && shown(spec.authorization)
   if (auth !== undefined) parts.push('-H', quote(`Authorization: ${auth}`))
   for (const [name, value] of spec.form ?? []) parts.push('--data-urlencode', quote(`${name}=${shown(value)}`))
+  if (spec.json !== undefined) parts.push('-H', quote('Content-Type: application/json'), '--data', quote(JSON.stringify(spec.json)))
   return parts.filter((part) => part !== '').join(' ')
 }
 
@@ -66,6 +69,9 @@ export function createHttp(target: string, options: HttpOptions) {
     if (spec.form !== undefined) {
       body = new URLSearchParams(spec.form.map(([name, v]): [string, string] => [name, v.value])).toString()
       headers['content-type'] = 'application/x-www-form-urlencoded'
+    } else if (spec.json !== undefined) {
+      body = JSON.stringify(spec.json)
+      headers['content-type'] = 'application/json'
     }
     const curl = curlLine(url.toString(), spec, options.insecure)
     const send = secure ? httpsRequest : httpRequest

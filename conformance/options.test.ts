@@ -26,6 +26,16 @@ describe('options', () => {
     expect(() => parseOptions(['--target', 'ftp://x', '--profile', 'p', '--username', 'u', '--password', 'p'], {})).toThrow('not an http(s) URL')
   })
 
+  it('--control and --control-token go to the run; none leaves discovery to the suite', () => {
+    const parsed = parseOptions([...BASE, '--password', 'p', '--control', 'http://127.0.0.1:9898/__control', '--control-token', 't0k'], {})
+    if (parsed === 'help') throw new Error('not help')
+    expect(parsed.run.control).toEqual({ url: 'http://127.0.0.1:9898/__control', token: 't0k' })
+    const plain = parseOptions([...BASE, '--password', 'p'], {})
+    if (plain === 'help') throw new Error('not help')
+    expect(plain.run.control).toBeUndefined()
+    expect(() => parseOptions([...BASE, '--password', 'p', '--control', 'localhost:9898'], {})).toThrow('--control localhost:9898 is not an http(s) URL')
+  })
+
   it('reads a baseline as lines with comments, or as a JSON array', () => {
     expect(readBaseline('# known\nclient-cannot-create-client  # VRO 7.1 build 123\n\nlogout-returns-documented-status\n')).toEqual([
       'client-cannot-create-client',

@@ -23,6 +23,9 @@ Flags:
   --timeout 10s                 per request (ms, s or m; default 10s)
   --report junit:FILE           write a JUnit XML report (repeatable, also json:FILE)
   --only PATTERN                run only checks whose id or scenario contains PATTERN (* is a wildcard)
+  --control URL                 the mock's control API (default: probe <target>/__control); the time
+                                checks move its clock, and are skipped against a real server
+  --control-token T             the control API's bearer token, when it needs one
   --baseline FILE               known failures, one check id a line (# comments): they don't fail the
                                 run; a listed check that passes fails it (stale baseline)
   --help                        this text
@@ -75,6 +78,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
         'unprivileged-username': { type: 'string' }, 'unprivileged-password': { type: 'string' },
         strict: { type: 'boolean' }, insecure: { type: 'boolean' }, ca: { type: 'string' },
         timeout: { type: 'string' }, report: { type: 'string', multiple: true },
+        control: { type: 'string' }, 'control-token': { type: 'string' },
         only: { type: 'string' }, baseline: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -126,6 +130,13 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   }
   if (values.spec !== undefined) run.specFile = values.spec
   if (values.only !== undefined) run.only = values.only
+  if (values.control !== undefined && !/^https?:\/\/[^/]/.test(values.control)) throw new UsageError(`--control ${values.control} is not an http(s) URL`)
+  if (values['control-token'] === '') throw new UsageError('--control-token is empty')
+  const control = {
+    ...(values.control !== undefined && { url: values.control }),
+    ...(values['control-token'] !== undefined && { token: values['control-token'] }),
+  }
+  if (Object.keys(control).length > 0) run.control = control
   if (values.baseline !== undefined) {
     try {
       run.baseline = readBaseline(readText(values.baseline, '--baseline'))

@@ -1,6 +1,7 @@
 /** @module Runs the suite against a target: log in, run the scenarios, clean up, apply the baseline, count. */
 import { CHECKS } from './checks.js'
 import { cleanUp } from './cleanup.js'
+import type { ControlOptions } from './control.js'
 import { Context, Interrupted, pairOf, describe, type CheckResult } from './context.js'
 import { createHttp, TransportError, type HttpOptions } from './http.js'
 import { Redactor } from './redact.js'
@@ -11,6 +12,7 @@ import { contractScenario } from './scenarios/contract.js'
 import { crossUserScenario } from './scenarios/cross-user.js'
 import { logoutScenario } from './scenarios/logout.js'
 import { refreshScenario } from './scenarios/refresh.js'
+import { timeScenario } from './scenarios/time.js'
 import { tokenScenario } from './scenarios/token.js'
 import { defaultSpecFile, loadSpec, SpecError } from './spec.js'
 
@@ -26,6 +28,8 @@ export interface RunOptions {
   /** Check ids known to fail. */
   baseline?: readonly string[]
   http: HttpOptions
+  /** The mock's control API, for the time checks (default: discovered at `<target>/__control`). */
+  control?: ControlOptions
   signal?: AbortSignal
 }
 
@@ -100,14 +104,18 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   try {
     const login = await t.login(user)
     if (pairOf(login) === undefined) error = `primary login as ${user.username} refused: ${redactor.apply(describe(login))}`
-    else for (const scenario of SCENARIOS) await scenario(t, options.accounts)
+    else {
+      for (const scenario of SCENARIOS) await scenario(t, options.accounts)
+      // Last: it moves the target's clock (and puts it back).
+      await timeScenario(t, options.accounts, options.target, options.control ?? {}, options.http)
+    }
   } catch (caught) {
     if (caught instanceof TransportError) error = `target unreachable: ${caught.message}`
     else if (caught instanceof Interrupted) interrupted = true
     else throw caught
   } finally {
     t.cleaning = true
-    leftBehind = await cleanUp(t)
+    leftBehind = [...t.leftBehind, ...(await cleanUp(t))]
   }
   const results = applyBaseline(t.results, options.baseline ?? [])
   const summary = summarize(results)

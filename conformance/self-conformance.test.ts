@@ -12,7 +12,8 @@ const options = (target: string, more: Partial<RunOptions> = {}): RunOptions => 
 describe('the faithful mock', () => {
   let mock: Awaited<ReturnType<typeof startMock>>
   beforeAll(async () => {
-    mock = await startMock()
+    // With its control API, so the time checks run too (without it they are skipped).
+    mock = await startMock([], undefined, 'vro-7.1', { control: true })
   })
   afterAll(() => mock.close())
 

@@ -14,6 +14,8 @@ export interface Promises {
   defaultGrant: string
   usernames: { bareAllowed: boolean; defaultDomain?: string }
   roles: string[]
+  /** Token lifetimes in seconds (the time checks need them). */
+  lifetimes?: { accessSeconds: number; refreshSeconds: number }
   logout: { method: string; path: string; status: number; message?: string }
   tokenResponse: { tokenType: string; fields: string[] }
   formContentTypes: string[]

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { generate } from 'selfsigned'
-import { createMock } from '../src/engine/create-mock.js'
+import { createMock, type AppOptions } from '../src/engine/create-mock.js'
 import type { QuirkName } from '../src/engine/quirks.js'
 import { listen } from '../src/server/listen.js'
 import type { Accounts } from './scenarios/accounts.js'
@@ -15,8 +15,9 @@ export const ACCOUNTS: Accounts = {
   unprivileged: { username: 'vdro\\viewer', password: 'Password1', placeholder: 'VEEAM_UNPRIVILEGED_PASSWORD' },
 }
 
-export async function startMock(quirks: QuirkName[] = [], onRequest?: () => void, profile = 'vro-7.1') {
-  const mock = createMock({ profile, quirks, ...(onRequest !== undefined && { onRequest }) })
+/** `more`: e.g. `{ control: true }`, which lets the time checks run (they are skipped without it). */
+export async function startMock(quirks: QuirkName[] = [], onRequest?: AppOptions['onRequest'], profile = 'vro-7.1', more: AppOptions = {}) {
+  const mock = createMock({ ...more, profile, quirks, ...(onRequest !== undefined && { onRequest }) })
   const server = await listen(mock.app.fetch, { port: 0 })
   return { ...mock, url: server.url, close: () => server.close() }
 }
