@@ -4,7 +4,8 @@ import type { Exchange, Http, RequestSpec, Value } from './http.js'
 import type { Redactor } from './redact.js'
 import type { Promises, Spec } from './spec.js'
 
-export type Outcome = 'passed' | 'failed' | 'warning' | 'skipped'
+/** A failed MUST fails the run, a failed SHOULD is a warning, an INFO check that does not hold is an observation. */
+export type Outcome = 'passed' | 'failed' | 'warning' | 'observed' | 'skipped'
 
 export interface CheckResult {
   id: string
@@ -130,7 +131,7 @@ export class Context {
     const ex = typeof received === 'string' ? exchange : received
     this.results.push({
       ...base,
-      outcome: severity === 'MUST' ? 'failed' : 'warning',
+      outcome: severity === 'MUST' ? 'failed' : severity === 'SHOULD' ? 'warning' : 'observed',
       expected,
       received: shorten(this.redactor.apply(typeof received === 'string' ? received : describe(received))),
       ...(ex !== undefined && { curl: this.redactor.apply(ex.curl) }),

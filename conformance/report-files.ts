@@ -23,6 +23,7 @@ export function junit(run: RunResult, meta: RunMeta): string {
         r.outcome === 'failed' ? `<failure message="${xml(r.expected ?? r.note ?? 'failed')}">${xml(`${r.cite}\n${detail}`)}</failure>`
         : r.outcome === 'skipped' ? `<skipped message="${xml(r.note ?? '')}"/>`
         : r.outcome === 'warning' ? `<system-out>${xml(`WARNING (${r.cite})\n${detail}`)}</system-out>`
+        : r.outcome === 'observed' ? `<system-out>${xml(`OBSERVATION (${r.cite})\n${detail}`)}</system-out>`
         : ''
       return `    <testcase classname="conformance.${scenario}" name="${xml(name)}">${inner}</testcase>`
     })

@@ -2,7 +2,7 @@
 import { SCENARIOS } from './checks.js'
 import type { RunResult } from './run.js'
 
-const LABEL = { passed: 'PASS', failed: 'FAIL', warning: 'WARN', skipped: 'SKIP' } as const
+const LABEL = { passed: 'PASS', failed: 'FAIL', warning: 'WARN', observed: 'NOTE', skipped: 'SKIP' } as const
 
 export function summaryLine({ summary: s }: RunResult): string {
   return `${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.skipped} skipped`
@@ -17,7 +17,7 @@ export function textReport(run: RunResult, header: string): string[] {
     for (const r of results) {
       lines.push(`  ${LABEL[r.outcome]}  ${r.severity.padEnd(6)} ${r.id}  (${r.cite})`)
       if (r.note !== undefined) lines.push(`        ${r.note}`)
-      if (r.outcome === 'failed' || r.outcome === 'warning') {
+      if (r.outcome === 'failed' || r.outcome === 'warning' || r.outcome === 'observed') {
         if (r.expected !== undefined) lines.push(`        Expected: ${r.expected}`)
         if (r.received !== undefined) lines.push(`        Received: ${r.received}`)
         if (r.curl !== undefined) lines.push(`        Repro:    ${r.curl}`)
@@ -28,6 +28,9 @@ export function textReport(run: RunResult, header: string): string[] {
   lines.push(`requests sent: ${run.requests}`)
   lines.push(`left behind: ${run.leftBehind.length}`)
   for (const item of run.leftBehind) lines.push(`  ${item}`)
+  if (run.summary.observed > 0) {
+    lines.push(`observations: ${run.summary.observed} (INFO: where the vendor is silent the target chose otherwise than our assumptions; never a failure)`)
+  }
   lines.push(summaryLine(run))
   return lines
 }

@@ -37,6 +37,8 @@ export interface Summary {
   passed: number
   failed: number
   warnings: number
+  /** INFO checks where the target did otherwise than our assumption: reported, never a failure or warning. */
+  observed: number
   skipped: number
 }
 
@@ -65,7 +67,7 @@ export function onlyFilter(pattern: string | undefined): (id: string) => boolean
 
 function summarize(results: CheckResult[]): Summary {
   const count = (outcome: CheckResult['outcome']) => results.filter((r) => r.outcome === outcome).length
-  return { passed: count('passed'), failed: count('failed'), warnings: count('warning'), skipped: count('skipped') }
+  return { passed: count('passed'), failed: count('failed'), warnings: count('warning'), observed: count('observed'), skipped: count('skipped') }
 }
 
 /** Known failures become warnings; a baselined check that passes fails the run, so baselines don't rot. */
@@ -81,7 +83,7 @@ function applyBaseline(results: CheckResult[], baseline: readonly string[]): Che
 
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const specFile = options.specFile ?? defaultSpecFile(options.profile)
-  const empty = { results: [], summary: { passed: 0, failed: 0, warnings: 0, skipped: 0 }, leftBehind: [], requests: 0, specFile, interrupted: false }
+  const empty = { results: [], summary: { passed: 0, failed: 0, warnings: 0, observed: 0, skipped: 0 }, leftBehind: [], requests: 0, specFile, interrupted: false }
   const couldNot = (error: string): RunResult => ({ ...empty, exitCode: 2, error })
   for (const id of options.baseline ?? []) if (!CHECKS.has(id)) return couldNot(`baseline names an unknown check "${id}"`)
   let spec

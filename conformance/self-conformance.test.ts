@@ -121,6 +121,21 @@ describe('each quirk is caught by the check aimed at its rule', () => {
     expect(login).not.toContain('Password1')
   })
 
+  it('an assumption the target does not share is an observation without --strict: not a warning, exit 0', async () => {
+    const mock = await startMock(['refresh-token-reusable'])
+    try {
+      const run = await runConformance(options(mock.url))
+      expect(run.results.find((r) => r.id === 'used-refresh-token-refused')).toMatchObject({ severity: 'INFO', outcome: 'observed' })
+      expect(run.summary).toMatchObject({ failed: 0, warnings: 0, observed: 1 })
+      expect(run.exitCode).toBe(0)
+      const text = textReport(run, 'header').join('\n')
+      expect(text).toContain('NOTE  INFO   used-refresh-token-refused')
+      expect(text).toContain('observations: 1 (INFO:')
+    } finally {
+      await mock.close()
+    }
+  })
+
   it('a baselined known failure is a warning and the run passes', async () => {
     const mock = await startMock(['clients-can-create-clients'])
     try {

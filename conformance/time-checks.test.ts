@@ -33,7 +33,7 @@ describe('the time checks against the mock with its control API', () => {
     mock.harness!.clock.freeze(true)
     mock.harness!.clock.set('2030-05-01T10:00:00.000Z')
     const run = await runConformance(options(mock.url, { only: 'time' }))
-    expect(run.summary).toEqual({ passed: 4, failed: 0, warnings: 0, skipped: 0 })
+    expect(run.summary).toEqual({ passed: 4, failed: 0, warnings: 0, observed: 0, skipped: 0 })
     expect(mock.harness!.clock.state()).toMatchObject({ now: '2030-05-01T10:00:00.000Z', frozen: true })
   })
 
@@ -52,7 +52,7 @@ describe('the time checks against the mock with its control API', () => {
   it('with a control token: --control-token is used and never printed; without it the checks are skipped', async () => {
     mock = await startMock([], undefined, 'vro-7.1', { control: { token: 'ctl-secret-42' } })
     const run = await runConformance(options(mock.url, { only: 'time', control: { token: 'ctl-secret-42' } }))
-    expect(run.summary).toEqual({ passed: 4, failed: 0, warnings: 0, skipped: 0 })
+    expect(run.summary).toEqual({ passed: 4, failed: 0, warnings: 0, observed: 0, skipped: 0 })
     expect(JSON.stringify(run)).not.toContain('ctl-secret-42')
     const without = await runConformance(options(mock.url, { only: 'time' }))
     expect(without.results.map((r) => r.outcome)).toEqual(['skipped', 'skipped', 'skipped', 'skipped'])
