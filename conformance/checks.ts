@@ -91,7 +91,7 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
   'other-users-client-is-404':
     def('cross-user', 'INFO', 'spec assumption unknown-client-404', { assumption: 'unknown-client-404' }),
   'logout-returns-documented-status':
-    def('logout', 'MUST', `${AUTH} "Logging Out": 204`, { assumption: 'logout-route', weakWhenAssumed: true }),
+    def('logout', 'MUST', 'seed walkthrough "Logging Out" (VRO, 204) / "Logout Request" (VAC, 200 "You have been logged out."); the status and message of spec x-veeam-auth-mock.logout', { assumption: 'logout-route', weakWhenAssumed: true }),
   'logged-out-access-token-refused':
     def('logout', 'MUST', 'What logging out means; RFC 6750 §3.1 invalid_token'),
   'logged-out-refresh-token-refused':
