@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { QUIRKS } from '../src/engine/quirks.js'
 import { runCli, startCli } from './support/cli-process.js'
 
 const EXAMPLE = 'grant_type=password&username=vdro\\administrator&password=Password1'
@@ -82,6 +83,12 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
     const { code, stderr } = await runCli(args)
     expect(code).toBe(2)
     expect(stderr).toBe(line)
+  })
+
+  it('exits 2 naming the known quirks for an unknown --quirk', async () => {
+    const { code, stderr } = await runCli(['serve', '--quirk', 'nope'])
+    expect(code).toBe(2)
+    expect(stderr).toBe(`veeam-auth-mock: Unknown quirk "nope"; known: ${Object.keys(QUIRKS).join(', ')}.\n`)
   })
 
   it('prints help naming every flag, and the version', async () => {

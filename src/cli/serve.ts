@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { readFixturesFile, defaultFixtures, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
 import { createMock, type AppOptions } from '../engine/create-mock.js'
-import { QUIRKS, type QuirkName } from '../engine/quirks.js'
+import { assertQuirks, type QuirkName } from '../engine/quirks.js'
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
 import type { Profile } from '../profiles/profile.js'
 import { listen, ListenError } from '../server/listen.js'
@@ -85,12 +85,11 @@ function profileFlag(id: string | undefined): Profile {
 }
 
 function quirkFlags(names: string[] | undefined): QuirkName[] {
-  for (const name of names ?? []) {
-    if (!(name in QUIRKS)) {
-      throw new UsageError(`Unknown quirk "${name}"; known: ${Object.keys(QUIRKS).join(', ') || 'none'}.`)
-    }
+  try {
+    return assertQuirks(names ?? [])
+  } catch (error) {
+    throw new UsageError((error as Error).message)
   }
-  return (names ?? []) as QuirkName[]
 }
 
 /** Turns argv into a configuration, or throws UsageError. Reads the fixtures file if one is named. */
