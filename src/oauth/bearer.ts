@@ -3,6 +3,7 @@ import type { Context, Next } from 'hono'
 import { accountMayUseApi, resolvePrincipal } from '../engine/principal.js'
 import type { MockState } from '../engine/mock-state.js'
 import type { AppEnv, Middleware } from '../routes/env.js'
+import { requestHeader } from '../routes/request-header.js'
 import { unauthorized } from './errors.js'
 
 /** The missing-auth-accepted quirk: an anonymous request acts as the first account that may use the API. */
@@ -18,7 +19,8 @@ async function asFirstAccount(state: MockState, c: Context<AppEnv>, next: Next):
 /** Middleware that sets `caller` from a live access token whose principal may still use the API. */
 export function bearerAuth(state: MockState): Middleware {
   return async function bearer(c, next) {
-    const header = c.req.header('authorization')
+    // Straight from node's parsed headers where there are some: c.req.header() builds a Headers object.
+    const header = requestHeader(c.req.raw, c.env, 'authorization')
     // Anything but "Bearer <token>" (no header, Basic, an empty bearer) counts as no token.
     const token = header !== undefined && /^bearer /i.test(header) ? header.slice(7).trim() : ''
     if (token === '' && state.quirks.has('missing-auth-accepted')) return asFirstAccount(state, c, next)
