@@ -1,5 +1,5 @@
 /** @module A token's stand-in in the journal: short, stable, and not the token. */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * The first 8 hex digits of the token's SHA-256: enough to tell tokens apart in a test, useless to replay.
@@ -10,5 +10,5 @@ import { createHash } from 'node:crypto'
  * ```
  */
 export function fingerprint(token: string): string {
-  return createHash('sha256').update(token).digest('hex').slice(0, 8)
+  return hash('sha256', token, 'hex').slice(0, 8)
 }

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { Clock } from '../clock.js'
 import type { Faults, FaultResponse } from './faults.js'
 import { fingerprint } from './fingerprint.js'
-import type { Journal, JournalEntry } from './journal.js'
+import type { Journal, JournalInput } from './journal.js'
 import type { TokenExchange } from '../routes/env.js'
 import { requestHeader } from '../routes/request-header.js'
 import { peekTokenFields, tokenFields, type TokenFields } from './token-fields.js'
@@ -60,7 +60,7 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
     const { path, method } = c.req
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return next()
     operations ??= options.operations()
-    const entry: Omit<JournalEntry, 'seq'> = { time: new Date(clock.now()).toISOString(), method, path, status: 0 }
+    const entry: JournalInput = { at: clock.now(), method, path, status: 0 }
     const operation = operations.get(`${method} ${path}`)
     if (operation !== undefined) entry.operation = operation
     const isToken = method === 'POST' && path === tokenPath

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Journal } from './journal.js'
 
 const entry = (path: string, operation?: string, time = '2026-01-01T00:00:00.000Z') => ({
-  time,
+  at: Date.parse(time),
   method: 'POST',
   path,
   status: 200,
@@ -28,6 +28,9 @@ describe('Journal', () => {
     expect(journal.list({ operation: 'issueToken' }).map((e) => e.seq)).toEqual([1, 3])
     expect(journal.list({ since: '2026-01-01T00:01:00Z' }).map((e) => e.seq)).toEqual([2, 3])
     expect(journal.list({ since: 2 }).map((e) => e.seq)).toEqual([3])
+    expect(journal.list({ since: 2 })).toEqual([
+      { seq: 3, time: '2026-01-01T00:02:00.000Z', method: 'POST', path: '/a', status: 200, operation: 'issueToken' },
+    ])
   })
 
   it('clears, numbering on from where it was', () => {
@@ -35,7 +38,7 @@ describe('Journal', () => {
     journal.add(entry('/a'))
     journal.clear()
     expect(journal.list()).toEqual([])
-    expect(journal.add(entry('/b')).seq).toBe(2)
+    expect(journal.add(entry('/b'))).toBe(2)
   })
 
   it('refuses a size below 1', () => {

@@ -27,6 +27,17 @@ export interface JournalEntry {
   fault?: number
 }
 
+/**
+ * What the middleware records: the entry without its number, and its instant as epoch milliseconds
+ * (formatted only when listed, off the request path).
+ */
+export type JournalInput = Omit<JournalEntry, 'seq' | 'time'> & { at: number }
+
+interface JournalRecord {
+  seq: number
+  entry: JournalInput
+}
+
 export interface JournalFilter {
   operation?: string
   /** Entries at or after this instant (ISO 8601), or with `seq` above this number. */
@@ -43,7 +54,7 @@ export interface JournalFilter {
  * ```
  */
 export class Journal {
-  readonly #ring: JournalEntry[] = []
+  readonly #ring: JournalRecord[] = []
   #start = 0
   #seq = 0
 
@@ -51,15 +62,15 @@ export class Journal {
     if (!Number.isSafeInteger(size) || size < 1) throw new RangeError('journal size must be a positive integer')
   }
 
-  /** Stores the entry (numbering it) and returns it. */
-  add(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-    const numbered = { seq: ++this.#seq, ...entry }
-    if (this.#ring.length < this.size) this.#ring.push(numbered)
+  /** Stores the entry, numbering it; returns its `seq`. */
+  add(entry: JournalInput): number {
+    const record = { seq: ++this.#seq, entry }
+    if (this.#ring.length < this.size) this.#ring.push(record)
     else {
-      this.#ring[this.#start] = numbered
+      this.#ring[this.#start] = record
       this.#start = (this.#start + 1) % this.size
     }
-    return numbered
+    return record.seq
   }
 
   /** Oldest first. */
@@ -67,12 +78,13 @@ export class Journal {
     const all = [...this.#ring.slice(this.#start), ...this.#ring.slice(0, this.#start)]
     const { operation, since } = filter
     const sinceMs = typeof since === 'string' ? Date.parse(since) : undefined
-    return all.filter(
-      (e) =>
-        (operation === undefined || e.operation === operation) &&
-        (since === undefined ||
-          (typeof since === 'number' ? e.seq > since : Date.parse(e.time) >= (sinceMs as number))),
-    )
+    return all
+      .filter(
+        ({ seq, entry }) =>
+          (operation === undefined || entry.operation === operation) &&
+          (since === undefined || (typeof since === 'number' ? seq > since : entry.at >= (sinceMs as number))),
+      )
+      .map(({ seq, entry: { at, ...rest } }) => ({ seq, time: new Date(at).toISOString(), ...rest }))
   }
 
   clear(): void {

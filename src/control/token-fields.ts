@@ -90,17 +90,18 @@ export function tokenFields(param: (name: string) => unknown, authorization: str
   const fields: TokenFields = {}
   const basic = basicClientId(authorization ?? null)
   if (basic !== undefined) fields.client_id = basic
-  const text = (name: string) => {
-    const value = param(name)
-    return typeof value === 'string' && value !== '' ? value : undefined
-  }
-  const grant = text('grant_type')
-  const username = text('username')
-  const clientId = text('client_id')
-  const refresh = text('refresh_token')
+  const grant = text(param('grant_type'))
+  const username = text(param('username'))
+  const clientId = text(param('client_id'))
+  const refresh = text(param('refresh_token'))
   if (grant !== undefined) fields.grant_type = grant
   if (username !== undefined) fields.account = username
   if (clientId !== undefined) fields.client_id = clientId
   if (refresh !== undefined) fields.refresh_token = fingerprint(refresh)
   return fields
+}
+
+/** A non-empty text field, or undefined (a missing field, an empty one or a file). */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
 }

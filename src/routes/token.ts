@@ -14,6 +14,8 @@ import { json, OAuthErrorBody, TokenResponse, tokenRequestSchema } from './schem
 
 export const TOKEN_BODY_LIMIT = 64 * 1024
 
+const TOKEN_HEADERS = { 'content-type': 'application/json', ...NO_STORE }
+
 export function mountToken(app: App, state: MockState): void {
   const { profile } = state
   const form = { schema: tokenRequestSchema(profile) }
@@ -52,6 +54,7 @@ export function mountToken(app: App, state: MockState): void {
     const body = issueSession(state, principal)
     const { access_token, refresh_token } = body
     if (typeof access_token === 'string' && typeof refresh_token === 'string') c.set('token', { params, issued: { access_token, refresh_token } })
-    return c.json(body, 200, NO_STORE)
+    // A plain header object lets @hono/node-server write the response without building a Headers object.
+    return new Response(JSON.stringify(body), { status: 200, headers: TOKEN_HEADERS })
   })
 }
