@@ -33,12 +33,12 @@ export function clientCredentials(params: TokenParams, authorization: string | u
   if (basic && inBody) {
     throw invalidRequest('Client credentials were sent both in the body and in HTTP Basic; use one.')
   }
-  const found = basic
+  const { clientId, clientSecret } = basic
     ? fromBasic(authorization)
     : { clientId: params.get('client_id') ?? '', clientSecret: params.get('client_secret') ?? '' }
-  if (found.clientId === '') throw invalidRequest('Parameter "client_id" is required for grant_type=client_credentials.')
-  if (found.clientSecret === '') {
+  if (clientId === '') throw invalidRequest('Parameter "client_id" is required for grant_type=client_credentials.')
+  if (clientSecret === '') {
     throw invalidRequest('Parameter "client_secret" is required for grant_type=client_credentials.')
   }
-  return { ...found, usedBasic: basic }
+  return { clientId, clientSecret, usedBasic: basic }
 }
