@@ -22,11 +22,10 @@ export type StubMatch =
 
 function entryOf(stub: Stub, origin: StubView['origin']): Entry {
   const headers = { ...stub.headers }
-  let body: string | null = null
-  if (typeof stub.body === 'string') body = stub.body
-  else if (stub.body !== undefined) {
-    body = JSON.stringify(stub.body)
-    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json'
+  const body = stub.body === undefined ? null : typeof stub.body === 'string' ? stub.body : JSON.stringify(stub.body)
+  // Set explicitly: node-server's Response does not default a string body to text/plain.
+  if (body !== null && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+    headers['Content-Type'] = typeof stub.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json'
   }
   return { stub: structuredClone(stub), origin, template: compileTemplate(stub.path), body, headers }
 }

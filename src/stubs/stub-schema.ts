@@ -69,7 +69,9 @@ export class StubError extends Error {}
 
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0]!
-  return `${issue.path.length > 0 ? issue.path.join('.') : '(stub)'}: ${issue.message}`
+  // A bad record key reports "Invalid key in record"; the key's own issue says what is wrong with it.
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message
+  return `${issue.path.length > 0 ? issue.path.join('.') : '(stub)'}: ${message}`
 }
 
 /** Validates one stub; `where` prefixes the message (e.g. `entry 2 (GET /x)`). */
