@@ -39,5 +39,6 @@ export function readStubsFlag(path: string, profile: Profile): Stub[] {
 export function stubsBannerLine(stubs: readonly { method: string; path: string }[]): string {
   if (stubs.length === 0) return ''
   const names = stubs.map((s) => `${s.method} ${s.path}`)
-  return `\n  Stubs       ${names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`}`
+  const shown = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`
+  return `\n  Stubs       ${shown}`
 }

@@ -6,10 +6,11 @@ import type { App, Caller } from '../routes/env.js'
 import type { Stub } from './stub-schema.js'
 import type { StubRegistry } from './stub-registry.js'
 
+/** A stub with `as` refuses the other kind of caller, in the body shape of the Clients resource's 403. */
 function refusal(stub: Stub, caller: Caller): ResourceError | undefined {
-  if (stub.as === 'user' && caller.client !== undefined) return forbidden('This resource answers only to a user account, not to a client account.')
-  if (stub.as === 'client' && caller.client === undefined) return forbidden('This resource answers only to a client account, not to a user account.')
-  return undefined
+  const kind = caller.client === undefined ? 'user' : 'client'
+  if (stub.as === undefined || stub.as === kind) return undefined
+  return forbidden(`This resource answers only to a ${stub.as} account, not to a ${kind} account.`)
 }
 
 /**

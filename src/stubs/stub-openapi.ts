@@ -35,7 +35,9 @@ function operation(document: Document, stub: StubView, profile: Profile): OpenAP
     tags: [STUBS_TAG],
     summary: stub.summary ?? `Stub: ${stub.method} ${stub.path}`,
     description: `A stub of veeam-auth-mock, not a vendor operation: answers ${who}.`,
-    ...(params.length === 0 ? {} : { parameters: params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })) }),
+    ...(params.length === 0
+      ? {}
+      : { parameters: params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })) }),
     security: bearerSecurity(profile),
     responses,
   }
@@ -54,6 +56,7 @@ export function withStubs(document: Document, stubs: readonly StubView[], profil
     const method = stub.method.toLowerCase() as OpenAPIV3_1.HttpMethods
     paths[stub.path] = { ...paths[stub.path], [method]: operation(document, stub, profile) }
   }
-  const tags = [...(document.tags ?? []), { name: STUBS_TAG, description: 'Stub resources behind the bearer token (not vendor operations).' }]
+  const tag = { name: STUBS_TAG, description: 'Stub resources behind the bearer token (not vendor operations).' }
+  const tags = [...(document.tags ?? []), tag]
   return { ...document, tags, paths }
 }
