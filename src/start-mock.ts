@@ -9,6 +9,8 @@ import { isLoopback } from './control/loopback.js'
 import { createMock, type AppOptions } from './engine/create-mock.js'
 import type { App } from './routes/env.js'
 import { listen } from './server/listen.js'
+import type { StubView } from './stubs/stub-registry.js'
+import type { Stub, StubInput } from './stubs/stub-schema.js'
 
 export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock'> {
   /** Default 0: any free port. */
@@ -36,7 +38,15 @@ export interface RunningMock {
     disable(username: string): AccountView | undefined
   }
   sessions: SessionControl
-  /** Fixture accounts, no clients, no sessions, real clock, no faults, empty journal. */
+  /** Stub resources behind the bearer check; reset() drops those added here and keeps the startup ones. */
+  stubs: {
+    /** Adds (or replaces, same method and path) a stub; throws StubError naming the bad field. */
+    add(stub: StubInput): Stub
+    list(): StubView[]
+    /** Drops the stubs added at runtime; returns how many. */
+    clear(): number
+  }
+  /** Fixture accounts, no clients, no sessions, real clock, no faults, empty journal, startup stubs only. */
   reset(): Promise<void>
   close(): Promise<void>
 }
@@ -79,9 +89,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     requests: (filter) => h.journal.list(filter),
     accounts: { ...h.accounts, disable: (username: string) => h.accounts.update(username, { disabled: true }) },
     sessions: h.sessions,
+    stubs: { add: (stub) => h.stubs.add(stub), list: () => h.stubs.list(), clear: () => h.stubs.clear() },
     reset: async () => h.reset(),
     close: () => server.close(),
   }
 }
 
-export type { AccountFixture, AccountPatch, AccountView, Fault, FaultRule, JournalEntry, JournalFilter }
+export type { AccountFixture, AccountPatch, AccountView, Fault, FaultRule, JournalEntry, JournalFilter, Stub, StubInput, StubView }

@@ -20,9 +20,9 @@ describe('README', () => {
     expect(between('<!-- profiles:begin', '<!-- profiles:end -->')).toBe(profilesMarkdown(PROFILES))
   })
 
-  async function runWalkthrough(marker: string, profile: string): Promise<string[]> {
+  async function runWalkthrough(marker: string, profile: string, flags: string[] = []): Promise<string[]> {
     const script = between(`<!-- walkthrough:${marker} -->`, '```\n\n').replace(/^```bash\n/, '')
-    const { child, url } = await startCli(['--profile', profile, '--port', '0'])
+    const { child, url } = await startCli(['--profile', profile, '--port', '0', ...flags])
     try {
       const local = script.replace(/^BASE=http:\/\/127\.0\.0\.1:\d+$/m, `BASE=${url}`)
       const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', local])
@@ -49,5 +49,17 @@ describe('README', () => {
 
   it('has a vac-2 curl walkthrough that works against npm start -- --profile vac-2', async () => {
     expect(await runWalkthrough('vac-2', 'vac-2')).toEqual(['"You have been logged out."'])
+  })
+
+  it('shows fixtures/stubs.example.json as it is', () => {
+    const block = between('<!-- stubs-example -->', '```\n\n').replace(/^```json\n/, '')
+    expect(block).toBe(readFileSync(new URL('../fixtures/stubs.example.json', import.meta.url), 'utf8'))
+  })
+
+  it('has a stubs curl example that works against npm start -- --stubs fixtures/stubs.example.json', async () => {
+    const lines = await runWalkthrough('stubs', 'vro-7.1', ['--stubs', 'fixtures/stubs.example.json'])
+    const [plans, ...rest] = lines
+    expect(JSON.parse(plans!)).toEqual([{ id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', name: 'Tier 1 failover' }])
+    expect(rest).toEqual(['401', '202', '{"rows":0}', '401'])
   })
 })

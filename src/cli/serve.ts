@@ -11,6 +11,7 @@ import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
 import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
+import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
 import { UsageError } from './usage-error.js'
 import { packageVersion } from './version.js'
@@ -37,11 +38,12 @@ Flags:
                         non-loopback --host
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
+${STUBS_HELP}
   --list-profiles       print the profiles and exit
   --help                print this help and exit
   --version             print the version and exit
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures or port unavailable.
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs or port unavailable.
 `
 
 const FLAGS = {
@@ -59,6 +61,7 @@ const FLAGS = {
   'control-token': { type: 'string' },
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
+  stubs: { type: 'string' },
   'list-profiles': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -143,6 +146,7 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       showAccountPasswords: values.fixtures === undefined,
       control: decision.control,
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
+      ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile) }),
     },
   }
 }
@@ -160,7 +164,7 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   Token       POST ${url}${profile.tokenPath}
   Swagger UI  ${url}/swagger
   OpenAPI     ${url}/openapi.json
-  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${controlLine(options, url)}
+  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${controlLine(options, url)}
   Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
 ${accounts}
 Press Ctrl+C to stop.`

@@ -2,6 +2,7 @@
 import type { MockState } from '../engine/mock-state.js'
 import { resolvePrincipal } from '../engine/principal.js'
 import type { App } from '../routes/env.js'
+import type { StubRegistry } from '../stubs/stub-registry.js'
 import { accountControl, type AccountControl } from './accounts.js'
 import { Faults } from './faults.js'
 import { dropAware, intercept } from './intercept.js'
@@ -22,13 +23,16 @@ export interface Harness {
   journal: Journal
   accounts: AccountControl
   sessions: SessionControl
-  /** Fixture accounts again, no clients, no sessions, real clock, no faults, empty journal, token seed restarted. */
+  /** Stub resources; reset drops those added at runtime and keeps the startup ones. */
+  stubs: StubRegistry
+  /** Fixture accounts again, no clients, no sessions, real clock, no faults, empty journal, token seed restarted, startup stubs only. */
   reset(): void
 }
 
 export interface InstallOptions extends ControlOptions {
   /** Puts the fixture accounts back into an empty store. */
   reseed(): void
+  stubs: StubRegistry
 }
 
 /** Operations of the vendor routes, by `METHOD path`. */
@@ -64,6 +68,7 @@ export function installHarness(app: App, state: MockState, options: InstallOptio
     journal,
     accounts: accountControl(state),
     sessions: sessionControl(state),
+    stubs: options.stubs,
     reset() {
       for (const account of state.store.accounts()) state.store.removeAccount(account.id)
       state.store.clearSessions()
@@ -71,6 +76,7 @@ export function installHarness(app: App, state: MockState, options: InstallOptio
       clock.reset()
       faults.clear()
       journal.clear()
+      options.stubs.clear()
       const random = state.random as { reset?: () => void }
       random.reset?.()
     },

@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi'
 import type { Context, Handler } from 'hono'
 import type { App } from '../routes/env.js'
+import { StubError } from '../stubs/stub-schema.js'
 import type { Harness } from './harness.js'
 import { CONTROL_PREFIX } from './intercept.js'
 import * as S from './schemas.js'
@@ -129,6 +130,23 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
     harness.sessions.revoke(c.req.param('id') ?? '') ? c.body(null, 204) : c.json({ message: 'No live session with this id.' }, 404),
   )
 
+  op(createRoute({ ...base, method: 'get', path: `${p}/stubs`, operationId: 'listStubs', summary: 'Stub resources: those added at runtime first, then those the mock started with', responses: { 200: S.json(S.StubView.array(), 'Stubs.') } }), (c) =>
+    c.json(harness.stubs.list()),
+  )
+  op(createRoute({ ...base, method: 'post', path: `${p}/stubs`, operationId: 'addStub', summary: 'Add a stub behind the bearer check (replacing one with the same method and path); reset drops it', request: { body: S.jsonBody(S.Stub) }, responses: { 201: S.json(S.Stub, 'The stub.'), ...bad } }), async (c) => {
+    const stub = await readJson(c, S.Stub)
+    try {
+      return c.json(harness.stubs.add(stub), 201)
+    } catch (error) {
+      if (error instanceof StubError) throw new BadInput(error.message)
+      throw error
+    }
+  })
+  op(createRoute({ ...base, method: 'delete', path: `${p}/stubs`, operationId: 'clearStubs', summary: 'Remove the stubs added at runtime (those the mock started with stay)', responses: { 204: { description: 'Cleared.' } } }), (c) => {
+    harness.stubs.clear()
+    return c.body(null, 204)
+  })
+
   app.get(`${p}/openapi.json`, (c) => c.json(controlDocument(app)))
   app.notFound((c) => c.json({ message: `No control resource at ${c.req.method} ${c.req.path}.` }, 404))
   app.onError((error, c) => {
@@ -145,7 +163,7 @@ export function controlDocument(app: OpenAPIHono) {
     info: {
       title: 'veeam-auth-mock control API',
       version: '1',
-      description: 'Test harness of veeam-auth-mock: virtual clock, faults, request journal, accounts and sessions at runtime. Not part of any Veeam API.',
+      description: 'Test harness of veeam-auth-mock: virtual clock, faults, request journal, accounts, sessions and stubs at runtime. Not part of any Veeam API.',
     },
     tags: [{ name: CONTROL_TAG, description: 'Harness operations.' }],
   })

@@ -1,5 +1,6 @@
 /** @module Request and response schemas of the control API (its own OpenAPI document, apart from the vendor's). */
 import { z } from '@hono/zod-openapi'
+import { StubSchema } from '../stubs/stub-schema.js'
 
 export const ControlError = z.object({ message: z.string() }).openapi('ControlError')
 
@@ -101,6 +102,14 @@ export const Session = z
 export const SessionIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '3f1a9c07' }) })
 
 export const Count = z.object({ count: z.number() }).openapi('Count')
+
+export const Stub = StubSchema.openapi('Stub', {
+  example: { method: 'GET', path: '/api/v7.1/Plans/{id}', status: 200, headers: { 'x-stub': '1' }, body: { id: 'p1' } },
+})
+
+export const StubView = z
+  .object({ ...StubSchema.shape, origin: z.enum(['startup', 'runtime']).openapi({ description: 'reset drops the runtime ones' }) })
+  .openapi('StubView')
 
 export const json = <S extends z.ZodType>(schema: S, description: string) => ({
   content: { 'application/json': { schema } },

@@ -3,6 +3,8 @@ import type { OpenAPIV3_1 } from 'openapi-types'
 import type { AccountFixture } from '../accounts/fixtures.js'
 import type { MockState } from '../engine/mock-state.js'
 import type { App } from '../routes/env.js'
+import { withStubs } from '../stubs/stub-openapi.js'
+import type { StubRegistry } from '../stubs/stub-registry.js'
 
 /** The extension the conformance suite reads to learn what a target promises. */
 export const BEHAVIOUR_EXTENSION = 'x-veeam-auth-mock'
@@ -13,6 +15,8 @@ export interface DocumentOptions {
   showPasswords: boolean
   /** Where the control API is, when it is on: the page links it so a person finds the clock, faults and journal. */
   controlPath?: string
+  /** Stubs to list under their own tag (read each time the document is built). */
+  stubs?: StubRegistry
 }
 
 /** Names go in code spans, where Markdown shows a backslash as typed (escaping it would show two). */
@@ -38,7 +42,8 @@ function description(state: MockState, options: DocumentOptions): string {
 
 /** The profile's behaviour with the lifetimes in force. */
 export function behaviour(state: MockState) {
-  const { sources: _sources, ...profile } = state.profile
+  // Stubs are the mock's own resources, not promises of the vendor's.
+  const { sources: _sources, stubs: _stubs, ...profile } = state.profile
   return { ...profile, lifetimes: state.lifetimes }
 }
 
@@ -51,5 +56,6 @@ export function openApiDocument(app: App, state: MockState, options: DocumentOpt
     info: { title: profile.title, version: profile.version, description: description(state, options) },
     tags,
   })
-  return { ...document, [BEHAVIOUR_EXTENSION]: behaviour(state) } as unknown as OpenAPIV3_1.Document
+  const stubbed = withStubs(document as unknown as OpenAPIV3_1.Document, options.stubs?.list() ?? [], profile)
+  return { ...stubbed, [BEHAVIOUR_EXTENSION]: behaviour(state) } as unknown as OpenAPIV3_1.Document
 }

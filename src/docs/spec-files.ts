@@ -12,6 +12,6 @@ export function specPath(profile: Profile): string {
 
 /** The profile's document with default options, as the file holds it (2-space JSON, trailing newline). */
 export function specText(profile: Profile): string {
-  const { app, state } = createMock({ profile })
-  return `${JSON.stringify(openApiDocument(app, state, { accounts: defaultFixtures(profile.id), showPasswords: true }), null, 2)}\n`
+  const { app, state, stubs } = createMock({ profile })
+  return `${JSON.stringify(openApiDocument(app, state, { accounts: defaultFixtures(profile.id), showPasswords: true, stubs }), null, 2)}\n`
 }

@@ -20,6 +20,9 @@ import { mountToken } from '../routes/token.js'
 import { cryptoRandomSource, type RandomSource } from '../security/random-source.js'
 import { seededRandomSource } from '../security/seeded-random-source.js'
 import { MemoryStore } from '../store/memory-store.js'
+import { mountStubs } from '../stubs/mount-stubs.js'
+import { StubRegistry } from '../stubs/stub-registry.js'
+import type { StubInput } from '../stubs/stub-schema.js'
 import type { Lifetimes, MockState } from './mock-state.js'
 import { assertQuirks, type QuirkName } from './quirks.js'
 import { requestLogger, type RequestLogEntry } from './request-log.js'
@@ -44,6 +47,8 @@ export interface AppOptions {
   control?: boolean | ControlOptions
   /** Makes client ids, secrets and tokens reproducible from this seed (predictable: tests only). */
   tokenSeed?: string
+  /** Stub resources behind the bearer check (default: the profile's own; most have none). Throws StubError if invalid. */
+  stubs?: readonly StubInput[]
 }
 
 export interface Mock {
@@ -51,6 +56,7 @@ export interface Mock {
   state: MockState
   /** Present when `control` is on. */
   harness?: Harness
+  stubs: StubRegistry
 }
 
 function resolveProfile(profile: AppOptions['profile']): Profile {
@@ -94,11 +100,12 @@ export function createMock(options: AppOptions = {}): Mock {
     quirks: new Set(assertQuirks(options.quirks ?? [])),
   }
   seedAccounts(state, accounts)
+  const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [])
 
   const app: App = new OpenAPIHono<AppEnv>()
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
   const controlOptions = options.control === true ? {} : options.control || undefined
-  const harness = controlOptions && installHarness(app, state, { ...controlOptions, reseed: () => seedAccounts(state, accounts) })
+  const harness = controlOptions && installHarness(app, state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, accounts) })
   registerSecuritySchemes(app, profile)
   mountToken(app, state)
   mountLogout(app, state)
@@ -106,10 +113,12 @@ export function createMock(options: AppOptions = {}): Mock {
   mountDocs(app, state, {
     accounts,
     showPasswords: options.showAccountPasswords ?? options.accounts === undefined,
+    stubs,
     ...(harness !== undefined && { controlPath: CONTROL_PREFIX }),
   })
   if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token))
+  mountStubs(app, state, stubs)
   mountFallback(app)
   app.onError((error, c) => renderError(c, error, options.onServerError))
-  return harness === undefined ? { app, state } : { app, state, harness }
+  return harness === undefined ? { app, state, stubs } : { app, state, harness, stubs }
 }

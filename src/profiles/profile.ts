@@ -1,4 +1,5 @@
 /** @module The shape of a product-version profile: everything that differs between Veeam APIs, as data. */
+import type { StubInput } from '../stubs/stub-schema.js'
 
 /** Fields a token response can carry. */
 export type TokenField = 'access_token' | 'token_type' | 'expires_in' | 'refresh_token'
@@ -64,4 +65,6 @@ export interface Profile {
   /** Where each rule comes from, for people reading the spec. */
   sources: Record<string, string>
   assumptions: Assumption[]
+  /** Stub resources served by default (behind the bearer check); --stubs replaces them. Most profiles have none. */
+  stubs?: StubInput[]
 }

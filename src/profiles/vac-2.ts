@@ -26,6 +26,8 @@ export const vac2: Profile = {
     seed: 'seeds/002 "Getting Authorization Tokens" (VAC RESTful API v2)',
     token: 'helpcenter.veeam.com archive/vac/20/rest/authorization_example.html; archive/vac/30/rest/authentication.html (expires_in 3599)',
     logout: 'archive/vac/30/rest/authorization_example.html: POST /accounts/logout, 200, "You have been logged out."',
+    stubs:
+      'vendor-facts section 5: a public VAC v2 client (Prometheus exporter) sends its bearer token to GET /v2/tenants and /v2/tenants/{id}/backupResources right after POST /token; seeds/002 step "To validate the access token, click Explore"',
   },
   assumptions: [
     ...TOKEN_ASSUMPTIONS.filter((a) => a.id !== 'form-content-types'),
@@ -45,9 +47,19 @@ export const vac2: Profile = {
       reason: 'The VAC refresh lifetime and rotation are not documented.',
     },
     {
+      id: 'default-stubs',
+      rule: 'GET /v2/tenants and GET /v2/tenants/{id}/backupResources are stubs: 200 with an empty JSON array for any valid access token, 401 otherwise.',
+      reason: 'A public VAC v2 client calls them with the token (so a client can validate it); their bodies are not documented here, so the mock invents no tenants.',
+    },
+    {
       id: 'bare-username',
       rule: 'A bare USERNAME is accepted and resolved to the vac domain.',
       reason: 'The VAC pages show DOMAIN\\USERNAME examples without forbidding the bare form.',
     },
+  ],
+  // Something to call after POST /token, to validate the access token (assumption default-stubs).
+  stubs: [
+    { method: 'GET', path: '/v2/tenants', status: 200, body: [], summary: 'Tenants (stub: an empty list); call it to validate the access token' },
+    { method: 'GET', path: '/v2/tenants/{id}/backupResources', status: 200, body: [], summary: "A tenant's backup resources (stub: an empty list)" },
   ],
 }

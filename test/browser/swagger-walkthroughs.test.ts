@@ -171,7 +171,7 @@ describe.skipIf(SKIP)(TITLE, () => {
     })
   }, TIMEOUT)
 
-  it('vac-2: accounts shown; password (default grant), refresh, POST /accounts/logout shows 200 and the message', async () => {
+  it('vac-2: accounts shown; password (default grant), refresh, GET /v2/tenants validates the token, POST /accounts/logout shows 200 and the message', async () => {
     await walk('vac-2', 'vac-2-walkthrough', async ({ ui, guard }) => {
       await expectIntroduction(ui, 'vac-2')
       const token = await ui.tryItOut('POST', '/token')
@@ -187,6 +187,12 @@ describe.skipIf(SKIP)(TITLE, () => {
       expect(refresh.status).toBe(200)
       expect(form(sent(guard, 'POST', '/token'))).toEqual({ grant_type: 'refresh_token', refresh_token: user.refresh_token })
       const renewed = JSON.parse(refresh.body) as TokenBody
+
+      // "To validate the access token": vac-2's default stub, listed under Stubs, called with the token.
+      const tenants = await ui.tryItOut('GET', '/v2/tenants')
+      const validated = await ui.execute(tenants)
+      expect([validated.status, JSON.parse(validated.body)]).toEqual([200, []])
+      expect(sent(guard, 'GET', '/v2/tenants').headers.authorization).toBe(`Bearer ${renewed.access_token}`)
 
       const logout = await ui.tryItOut('POST', '/accounts/logout')
       const out = await ui.execute(logout)

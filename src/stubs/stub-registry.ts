@@ -1,0 +1,112 @@
+/** @module The stubs of one mock: those it started with (kept on reset) and those added at runtime (dropped on reset). */
+import type { Profile } from '../profiles/profile.js'
+import { collision, compileTemplate, type PathTemplate } from './stub-paths.js'
+import { entryName, parseStub, StubError, type Stub, type StubInput } from './stub-schema.js'
+
+/** A stub as listed: where it came from. */
+export type StubView = Stub & { origin: 'startup' | 'runtime' }
+
+interface Entry {
+  stub: Stub
+  origin: StubView['origin']
+  template: PathTemplate
+  /** Built once: a stub answers the same bytes every time. */
+  body: string | null
+  headers: Record<string, string>
+}
+
+export type StubMatch =
+  | { kind: 'stub'; stub: Stub; params: Record<string, string>; respond(): Response }
+  /** The path is a stub's, the method is not: 405 with these methods. */
+  | { kind: 'method-not-allowed'; allow: string[] }
+
+function entryOf(stub: Stub, origin: StubView['origin']): Entry {
+  const headers = { ...stub.headers }
+  const body = stub.body === undefined ? null : typeof stub.body === 'string' ? stub.body : JSON.stringify(stub.body)
+  // Set explicitly: node-server's Response does not default a string body to text/plain.
+  if (body !== null && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+    headers['Content-Type'] = typeof stub.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json'
+  }
+  return { stub: structuredClone(stub), origin, template: compileTemplate(stub.path), body, headers }
+}
+
+export class StubRegistry {
+  readonly #profile: Profile
+  readonly #startup: Entry[]
+  #runtime: Entry[] = []
+  /** Changes whenever the list does, so a cached OpenAPI document knows it is stale. */
+  version = 0
+
+  /** Validates `stubs` against the schema and the profile; throws StubError naming the entry. */
+  constructor(profile: Profile, stubs: readonly (Stub | StubInput)[]) {
+    this.#profile = profile
+    const seen = new Map<string, number>()
+    this.#startup = stubs.map((input, index) => {
+      const where = entryName(input, index)
+      const entry = this.#check(parseStub(input, where), 'startup', where)
+      const key = `${entry.stub.method} ${entry.template.shape}`
+      const earlier = seen.get(key)
+      if (earlier !== undefined) throw new StubError(`${where}: repeats entry ${earlier + 1} (same method and path)`)
+      seen.set(key, index)
+      return entry
+    })
+  }
+
+  #check(stub: Stub, origin: StubView['origin'], where?: string): Entry {
+    const prefix = where === undefined ? '' : `${where}: `
+    const entry = entryOf(stub, origin)
+    const problem = collision(entry.template, this.#profile)
+    if (problem !== undefined) throw new StubError(`${prefix}path: ${stub.path} ${problem}`)
+    if (stub.as === 'client' && !this.#profile.grants.includes('client_credentials')) {
+      throw new StubError(`${prefix}as: "client" cannot be met: profile ${this.#profile.id} has no client accounts`)
+    }
+    return entry
+  }
+
+  get size(): number {
+    return this.#startup.length + this.#runtime.length
+  }
+
+  /** Adds a stub at runtime; one with the same method and path shape is replaced. Throws StubError. */
+  add(input: StubInput): Stub {
+    const entry = this.#check(parseStub(input), 'runtime')
+    const key = (e: Entry) => `${e.stub.method} ${e.template.shape}`
+    this.#runtime = [...this.#runtime.filter((e) => key(e) !== key(entry)), entry]
+    this.version++
+    return structuredClone(entry.stub)
+  }
+
+  /** Runtime stubs first (they shadow a startup stub of the same shape), each in the order added. */
+  list(): StubView[] {
+    return [...this.#runtime, ...this.#startup].map(({ stub, origin }) => ({ ...structuredClone(stub), origin }))
+  }
+
+  /** Drops the runtime stubs; the startup ones stay. Returns how many were dropped. */
+  clear(): number {
+    const count = this.#runtime.length
+    if (count > 0) this.#runtime = []
+    this.version++
+    return count
+  }
+
+  /**
+   * The stub for `method path`: of the templates that match, the one with the most literal segments,
+   * then runtime before startup, then the order added. A path some stub has with another method gives 405.
+   */
+  match(method: string, path: string): StubMatch | undefined {
+    let best: { entry: Entry; params: Record<string, string> } | undefined
+    const allow = new Set<string>()
+    for (const entry of [...this.#runtime, ...this.#startup]) {
+      const params = entry.template.match(path)
+      if (params === undefined) continue
+      allow.add(entry.stub.method)
+      if (entry.stub.method !== method) continue
+      if (best === undefined || entry.template.literalCount > best.entry.template.literalCount) best = { entry, params }
+    }
+    if (best !== undefined) {
+      const { stub, body, headers } = best.entry
+      return { kind: 'stub', stub, params: best.params, respond: () => new Response(body, { status: stub.status, headers }) }
+    }
+    return allow.size > 0 ? { kind: 'method-not-allowed', allow: [...allow] } : undefined
+  }
+}
