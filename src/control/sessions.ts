@@ -3,6 +3,10 @@ import type { MockState } from '../engine/mock-state.js'
 import type { Session } from '../store/types.js'
 import { fingerprint } from './fingerprint.js'
 
+// A restored session's tokens are known only by their SHA-256, whose first 8 hex digits are the fingerprint.
+const accessPrint = (s: Session) => s.restored?.accessDigest.slice(0, 8) ?? fingerprint(s.accessToken)
+const refreshPrint = (s: Session) => s.restored?.refreshDigest.slice(0, 8) ?? fingerprint(s.refreshToken)
+
 /** A session as the control API shows it: tokens only as fingerprints. */
 export interface SessionView {
   /** The access token's fingerprint; the id to revoke it by. */
@@ -33,19 +37,19 @@ export function sessionControl(state: MockState): SessionControl {
     return account && `${account.domain}\\${account.name}`
   }
   const view = (s: Session): SessionView => ({
-    id: fingerprint(s.accessToken),
+    id: accessPrint(s),
     kind: s.principal.kind,
     account: ownerOf(s),
     ...(s.principal.kind === 'client' ? { client_id: s.principal.clientId } : {}),
-    access_token: fingerprint(s.accessToken),
-    refresh_token: fingerprint(s.refreshToken),
+    access_token: accessPrint(s),
+    refresh_token: refreshPrint(s),
     access_expires_at: new Date(s.accessExpiresAt).toISOString(),
     refresh_expires_at: new Date(s.refreshExpiresAt).toISOString(),
   })
   return {
     list: () => store.sessions(state.clock.now()).map(view),
     revoke(id) {
-      const session = store.sessions(state.clock.now()).find((s) => fingerprint(s.accessToken) === id)
+      const session = store.sessions(state.clock.now()).find((s) => accessPrint(s) === id)
       if (session === undefined) return false
       store.revokeSession(session)
       return true
