@@ -3,9 +3,11 @@ import type { MockState } from '../engine/mock-state.js'
 import type { Session } from '../store/types.js'
 import { fingerprint } from './fingerprint.js'
 
-// A restored session's tokens are known only by their SHA-256, whose first 8 hex digits are the fingerprint.
+// A restored session's tokens are known only by their SHA-256, whose first 8 hex digits are the fingerprint;
+// a token that was no longer live when saved has none (''), so such a session goes by its refresh token's.
 const accessPrint = (s: Session) => s.restored?.accessDigest.slice(0, 8) ?? fingerprint(s.accessToken)
 const refreshPrint = (s: Session) => s.restored?.refreshDigest.slice(0, 8) ?? fingerprint(s.refreshToken)
+const idOf = (s: Session) => accessPrint(s) || refreshPrint(s)
 
 /** A session as the control API shows it: tokens only as fingerprints. */
 export interface SessionView {
@@ -37,7 +39,7 @@ export function sessionControl(state: MockState): SessionControl {
     return account && `${account.domain}\\${account.name}`
   }
   const view = (s: Session): SessionView => ({
-    id: accessPrint(s),
+    id: idOf(s),
     kind: s.principal.kind,
     account: ownerOf(s),
     ...(s.principal.kind === 'client' ? { client_id: s.principal.clientId } : {}),
@@ -49,7 +51,7 @@ export function sessionControl(state: MockState): SessionControl {
   return {
     list: () => store.sessions(state.clock.now()).map(view),
     revoke(id) {
-      const session = store.sessions(state.clock.now()).find((s) => accessPrint(s) === id)
+      const session = store.sessions(state.clock.now()).find((s) => idOf(s) === id)
       if (session === undefined) return false
       store.revokeSession(session)
       return true

@@ -94,6 +94,18 @@ describe('state snapshot', () => {
     expect((await token(restored, `grant_type=refresh_token&refresh_token=${encodeURIComponent(admin['refresh_token']!)}`)).status).toBe(400)
   })
 
+  it('a restored session saved with its refresh token only is listed and revoked by that fingerprint', async () => {
+    const { mock, admin } = await changedMock()
+    const snapshot = snap(mock)
+    const { access: _, ...refreshOnly } = snapshot.sessions![0]!
+    const restored = mockAt()
+    restoreSnapshot(restored.state, { ...snapshot, sessions: [refreshOnly] })
+    const control = sessionControl(restored.state)
+    expect(control.list().map((s) => s.id)).toEqual([fingerprint(admin['refresh_token']!)])
+    expect(control.revoke(fingerprint(admin['refresh_token']!))).toBe(true)
+    expect((await token(restored, `grant_type=refresh_token&refresh_token=${encodeURIComponent(admin['refresh_token']!)}`)).status).toBe(400)
+  })
+
   it('skips and counts clients and sessions whose account is gone', async () => {
     const { mock } = await changedMock()
     const snapshot: StateSnapshot = { ...snap(mock), removedAccounts: ['vdro\\administrator'] }
