@@ -12,6 +12,7 @@ import { decideControl } from './control-policy.js'
 import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
+import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type StateFlags } from './state-flags.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
 import { UsageError } from './usage-error.js'
 import { packageVersion } from './version.js'
@@ -39,11 +40,12 @@ Flags:
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
 ${STUBS_HELP}
+${STATE_HELP}
   --list-profiles       print the profiles and exit
   --help                print this help and exit
   --version             print the version and exit
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs or port unavailable.
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, unusable state file or port unavailable.
 `
 
 const FLAGS = {
@@ -65,6 +67,7 @@ const FLAGS = {
   'list-profiles': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  ...STATE_FLAGS,
 } as const
 
 export interface ServeConfig {
@@ -77,6 +80,7 @@ export interface ServeConfig {
   generated: number
   /** Why the control API is off, when that may surprise. */
   controlNote?: string
+  stateFlags: StateFlags
 }
 
 function profileFlag(id: string | undefined): Profile {
@@ -130,7 +134,9 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
     ...(values['journal-size'] === undefined ? {} : { journalSize: parseInteger(values['journal-size'], '--journal-size', 1, 1_000_000) }),
   })
   if (values['token-seed'] === '') throw new UsageError('--token-seed needs a non-empty seed.')
+  const stateFlags = parseStateFlags(values)
   return {
+    stateFlags,
     ...(decision.note === undefined ? {} : { controlNote: decision.note }),
     profile,
     port: values.port === undefined ? profile.vendorPort : parseInteger(values.port, '--port', 0, 65535),
@@ -147,6 +153,7 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       control: decision.control,
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
       ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile) }),
+      sessions: stateFlags.sessions,
     },
   }
 }
@@ -183,11 +190,15 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
   if (parsed === 'version') return out(packageVersion()), 0
   if (parsed === 'list-profiles') return printProfiles(out), 0
   const onRequest = requestPrinter(parsed.log, out)
-  const { app, state } = createMock({
+  const stateFile = openState(parsed.stateFlags, parsed.profile.id, err)
+  const mock = createMock({
     ...parsed.options,
     ...(onRequest === undefined ? {} : { onRequest }),
+    ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
     onServerError: (error) => parsed.log !== 'off' && err(`server error: ${(error as Error).message}`),
   })
+  const stateLine = attachState(stateFile, mock, parsed.accounts, err)
+  const { app, state } = mock
   let server
   try {
     server = await listen(app.fetch, { host: parsed.host, port: parsed.port })
@@ -196,6 +207,7 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     throw error
   }
   if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes))
+  if (parsed.log !== 'off' && stateLine !== '') out(stateLine)
   if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
   if (parsed.options.tokenSeed !== undefined) {
     err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
@@ -210,5 +222,6 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     process.on('SIGTERM', stop)
   })
   await server.close()
+  stateFile?.flush()
   return 0
 }

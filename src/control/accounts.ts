@@ -46,10 +46,13 @@ export function accountControl(state: MockState): AccountControl {
     update(username, patch) {
       const account = find(username)
       if (account === undefined) return undefined
-      if (patch.role !== undefined) account.role = patch.role
-      if (patch.disabled !== undefined) account.disabled = patch.disabled
-      if (patch.password !== undefined) account.passwordHash = hashSecret(patch.password)
-      return view(account)
+      const { role, disabled, password } = patch
+      const changes = {
+        ...(role === undefined ? {} : { role }),
+        ...(disabled === undefined ? {} : { disabled }),
+        ...(password === undefined ? {} : { passwordHash: hashSecret(password) }),
+      }
+      return view(state.store.updateAccount(account.id, changes) ?? account)
     },
     remove(username) {
       const account = find(username)

@@ -3,6 +3,12 @@ import type { MockState } from '../engine/mock-state.js'
 import type { Session } from '../store/types.js'
 import { fingerprint } from './fingerprint.js'
 
+// A restored session's tokens are known only by their SHA-256, whose first 8 hex digits are the fingerprint;
+// a token that was no longer live when saved has none (''), so such a session goes by its refresh token's.
+const accessPrint = (s: Session) => s.restored?.accessDigest.slice(0, 8) ?? fingerprint(s.accessToken)
+const refreshPrint = (s: Session) => s.restored?.refreshDigest.slice(0, 8) ?? fingerprint(s.refreshToken)
+const idOf = (s: Session) => accessPrint(s) || refreshPrint(s)
+
 /** A session as the control API shows it: tokens only as fingerprints. */
 export interface SessionView {
   /** The access token's fingerprint; the id to revoke it by. */
@@ -33,19 +39,19 @@ export function sessionControl(state: MockState): SessionControl {
     return account && `${account.domain}\\${account.name}`
   }
   const view = (s: Session): SessionView => ({
-    id: fingerprint(s.accessToken),
+    id: idOf(s),
     kind: s.principal.kind,
     account: ownerOf(s),
     ...(s.principal.kind === 'client' ? { client_id: s.principal.clientId } : {}),
-    access_token: fingerprint(s.accessToken),
-    refresh_token: fingerprint(s.refreshToken),
+    access_token: accessPrint(s),
+    refresh_token: refreshPrint(s),
     access_expires_at: new Date(s.accessExpiresAt).toISOString(),
     refresh_expires_at: new Date(s.refreshExpiresAt).toISOString(),
   })
   return {
     list: () => store.sessions(state.clock.now()).map(view),
     revoke(id) {
-      const session = store.sessions(state.clock.now()).find((s) => fingerprint(s.accessToken) === id)
+      const session = store.sessions(state.clock.now()).find((s) => idOf(s) === id)
       if (session === undefined) return false
       store.revokeSession(session)
       return true

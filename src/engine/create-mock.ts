@@ -23,7 +23,8 @@ import { MemoryStore } from '../store/memory-store.js'
 import { mountStubs } from '../stubs/mount-stubs.js'
 import { StubRegistry } from '../stubs/stub-registry.js'
 import type { StubInput } from '../stubs/stub-schema.js'
-import type { Lifetimes, MockState } from './mock-state.js'
+import type { StoreChange } from '../store/types.js'
+import type { Lifetimes, MockState, SessionMode } from './mock-state.js'
 import { assertQuirks, type QuirkName } from './quirks.js'
 import { requestLogger, type RequestLogEntry } from './request-log.js'
 
@@ -49,6 +50,10 @@ export interface AppOptions {
   tokenSeed?: string
   /** Stub resources behind the bearer check (default: the profile's own; most have none). Throws StubError if invalid. */
   stubs?: readonly StubInput[]
+  /** `single`: a new login (password, or a client's client_credentials) ends that login's earlier sessions. Default `multiple`. */
+  sessions?: SessionMode
+  /** Called after each change to accounts, client accounts or sessions, e.g. to persist them (see src/state/). */
+  onStateChange?: (change: StoreChange) => void
 }
 
 export interface Mock {
@@ -67,6 +72,11 @@ function resolveProfile(profile: AppOptions['profile']): Profile {
     throw new Error(`Unknown profile "${id}"; known: ${PROFILES.map((p) => p.id).join(', ')}.`)
   }
   return found
+}
+
+function assertSessionMode(mode: string): SessionMode {
+  if (mode !== 'single' && mode !== 'multiple') throw new Error(`sessions takes single or multiple (got "${mode}").`)
+  return mode
 }
 
 /** Adds fixture accounts to the store; a bare name gets the profile's default domain. */
@@ -93,11 +103,12 @@ export function createMock(options: AppOptions = {}): Mock {
   const accounts = options.accounts ?? defaultFixtures(profile.id)
   const state: MockState = {
     profile,
-    store: new MemoryStore(),
+    store: new MemoryStore(options.onStateChange === undefined ? {} : { onChange: options.onStateChange }),
     clock: options.control ? new VirtualClock(options.clock) : options.clock ?? systemClock,
     random: options.random ?? (options.tokenSeed === undefined ? cryptoRandomSource() : seededRandomSource(options.tokenSeed)),
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
     quirks: new Set(assertQuirks(options.quirks ?? [])),
+    sessionMode: assertSessionMode(options.sessions ?? 'multiple'),
   }
   seedAccounts(state, accounts)
   const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [])

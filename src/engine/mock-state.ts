@@ -18,4 +18,8 @@ export interface MockState {
   readonly lifetimes: Lifetimes
   /** Deliberate deviations from the documented rules (see quirks.ts). */
   readonly quirks: ReadonlySet<QuirkName>
+  /** `single`: a new login ends the earlier sessions of the same credentials (see engine/sessions.ts). */
+  readonly sessionMode: SessionMode
 }
+
+export type SessionMode = 'single' | 'multiple'

@@ -10,8 +10,13 @@ export interface TokenResponse {
   refresh_token: string
 }
 
-/** Creates a session for `principal` and returns the token response body, with the profile's fields in its order. */
-export function issueSession(state: MockState, principal: Principal): Record<string, unknown> {
+/**
+ * Creates a session for `principal` and returns the token response body, with the profile's fields in its order.
+ * `login`: the session comes from credentials (password or client_credentials), not from a refresh token; in
+ * single-session mode it ends the principal's earlier sessions, as the vendor warns simultaneous sessions under the
+ * same credentials "may interfere with each other". A user's login leaves its client accounts' sessions alone.
+ */
+export function issueSession(state: MockState, principal: Principal, login = false): Record<string, unknown> {
   const now = state.clock.now()
   const { accessSeconds, refreshSeconds } = state.lifetimes
   const session: Session = {
@@ -22,7 +27,8 @@ export function issueSession(state: MockState, principal: Principal): Record<str
     refreshExpiresAt: now + refreshSeconds * 1000,
   }
   state.store.sweep(now)
-  state.store.addSession(session)
+  if (login && state.sessionMode === 'single') state.store.revokeSessionsOf(principal)
+  state.store.addSession(session, now)
   const full: TokenResponse = {
     access_token: session.accessToken,
     token_type: state.profile.tokenResponse.tokenType,

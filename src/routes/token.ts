@@ -51,7 +51,7 @@ export function mountToken(app: App, state: MockState): void {
       throw unsupportedGrantType(`grant_type=${grantType} is not supported; use ${profile.grants.join(', ')}.`)
     }
     const principal = GRANTS[grantType as GrantType](state, params, requestHeader(request, c.env, 'authorization'))
-    const body = issueSession(state, principal)
+    const body = issueSession(state, principal, grantType !== 'refresh_token')
     const { access_token, refresh_token } = body
     if (typeof access_token === 'string' && typeof refresh_token === 'string') c.set('token', { params, issued: { access_token, refresh_token } })
     // A plain header object lets @hono/node-server write the response without building a Headers object.

@@ -11,3 +11,8 @@ export function hashSecret(secret: string): Buffer {
 export function secretMatches(candidate: string, digest: Buffer): boolean {
   return timingSafeEqual(hashSecret(candidate), digest)
 }
+
+/** A token's SHA-256 in hex: how a state file keeps a session's tokens (its first 8 digits are the fingerprint). */
+export function tokenDigest(token: string): string {
+  return hash('sha256', token, 'hex')
+}

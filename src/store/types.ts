@@ -24,10 +24,13 @@ export type Principal =
 
 export interface Session {
   principal: Principal
+  /** Empty on a restored session, whose token the mock never saw in clear (see `restored`). */
   accessToken: string
   refreshToken: string
   accessExpiresAt: number
   refreshExpiresAt: number
+  /** On sessions restored from a state file, which keeps only the tokens' SHA-256 (hex): their index keys. */
+  restored?: { accessDigest: string; refreshDigest: string }
 }
 
 export interface NewAccount {
@@ -37,3 +40,6 @@ export interface NewAccount {
   password: string
   disabled?: boolean
 }
+
+/** What changed in the store, for observers such as the state file writer. */
+export type StoreChange = 'accounts' | 'clients' | 'sessions'
