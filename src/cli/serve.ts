@@ -11,7 +11,9 @@ import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
 import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
+import { READY_FLAGS, READY_HELP, ReadyFile, readyRecord } from './readiness.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
+import { parseTlsFlags, prepareTls, TLS_FLAGS, TLS_HELP, type TlsRequest, type TlsSetup } from './tls-flags.js'
 import { UsageError } from './usage-error.js'
 import { packageVersion } from './version.js'
 
@@ -40,8 +42,16 @@ Flags:
   --list-profiles       print the profiles and exit
   --help                print this help and exit
   --version             print the version and exit
+HTTPS and readiness (README "TLS", "Readiness for CI"):
+${TLS_HELP}
+${READY_HELP}
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures or port unavailable.
+Once serving, the first stdout line is a contract scripts may parse: with --log json it is the ready record
+  {"ready":true,"url":"http://127.0.0.1:54321","profile":"vro-7.1","pid":4242} (+ fingerprint256, certFile)
+and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". GET /__control/health answers 200
+without the control token (when the control API is on).
+
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad TLS files or port unavailable.
 `
 
 const FLAGS = {
@@ -60,6 +70,8 @@ const FLAGS = {
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
   'list-profiles': { type: 'boolean' },
+  ...TLS_FLAGS,
+  ...READY_FLAGS,
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const
@@ -74,6 +86,9 @@ export interface ServeConfig {
   generated: number
   /** Why the control API is off, when that may surprise. */
   controlNote?: string
+  /** https: files given, or a certificate to make at start. */
+  tls?: TlsRequest
+  readyFile?: ReadyFile
 }
 
 function profileFlag(id: string | undefined): Profile {
@@ -127,7 +142,10 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
     ...(values['journal-size'] === undefined ? {} : { journalSize: parseInteger(values['journal-size'], '--journal-size', 1, 1_000_000) }),
   })
   if (values['token-seed'] === '') throw new UsageError('--token-seed needs a non-empty seed.')
+  const tls = parseTlsFlags(values)
   return {
+    ...(tls === undefined ? {} : { tls }),
+    ...(values['ready-file'] === undefined ? {} : { readyFile: new ReadyFile(values['ready-file']) }),
     ...(decision.note === undefined ? {} : { controlNote: decision.note }),
     profile,
     port: values.port === undefined ? profile.vendorPort : parseInteger(values.port, '--port', 0, 65535),
@@ -147,7 +165,7 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
   }
 }
 
-function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }): string {
+function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup): string {
   const { profile, options } = config
   // A user's own fixtures may hold real-looking passwords: never print them.
   const custom = options.showAccountPasswords === false
@@ -156,7 +174,7 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
     .join('\n')
   const quirks = options.quirks?.length ? `\n  Quirks      ${options.quirks.join(', ')} (documented rules deliberately broken)` : ''
   return `veeam-auth-mock listening on ${url} (profile ${profile.id})
-  Product     ${profile.title}
+  Product     ${profile.title}${tls === undefined ? '' : tlsLines(tls)}
   Token       POST ${url}${profile.tokenPath}
   Swagger UI  ${url}/swagger
   OpenAPI     ${url}/openapi.json
@@ -164,6 +182,11 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
 ${accounts}
 Press Ctrl+C to stop.`
+}
+
+function tlsLines(tls: TlsSetup): string {
+  const trust = tls.certFile === undefined ? '' : `\n  Trust       ${tls.certFile} (curl --cacert, conformance --ca)`
+  return `\n  TLS         ${tls.source}; SHA-256 ${tls.fingerprint256}${trust}`
 }
 
 function controlLine(options: AppOptions, url: string): string {
@@ -184,14 +207,24 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     ...(onRequest === undefined ? {} : { onRequest }),
     onServerError: (error) => parsed.log !== 'off' && err(`server error: ${(error as Error).message}`),
   })
+  const tls = parsed.tls && (await prepareTls(parsed.tls))
+  parsed.readyFile?.clearStale()
   let server
   try {
-    server = await listen(app.fetch, { host: parsed.host, port: parsed.port })
+    server = await listen(app.fetch, { host: parsed.host, port: parsed.port, ...(tls && { tls: tls.pair }) })
   } catch (error) {
     if (error instanceof ListenError) throw new UsageError(`${error.message} Choose another with --port.`)
     throw error
   }
-  if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes))
+  const ready = readyRecord(server.url, parsed.profile.id, tls)
+  try {
+    parsed.readyFile?.write(ready)
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  if (parsed.log === 'json') out(JSON.stringify(ready))
+  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
   if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
   if (parsed.options.tokenSeed !== undefined) {
     err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
@@ -205,6 +238,7 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  parsed.readyFile?.remove()
   await server.close()
   return 0
 }
