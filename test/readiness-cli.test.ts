@@ -1,8 +1,11 @@
 /** @module Readiness for scripts through the real CLI: --port 0, the first stdout line, --ready-file, /__control/health. */
+import { execFile } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { spawnCli, startCli } from './support/cli-process.js'
 
@@ -99,4 +102,25 @@ describe('readiness', () => {
       child.kill('SIGTERM')
     }
   }, 60_000)
+})
+
+describe('README "Readiness for CI"', () => {
+  it('runs the bash block verbatim: it reads the URL from --ready-file, health answers, the file goes on exit', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const block = /<!-- readiness:ci -->\n```bash\n([\s\S]*?)```/.exec(readme)?.[1]
+    expect(block).toBeDefined()
+    const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', `${block}echo "READY=$READY"\n`], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      timeout: 120_000,
+    })
+    // npm prints its own "> veeam-auth-mock start" header lines too.
+    const lines = stdout.trim().split('\n')
+    const health = lines.find((line) => line.startsWith('{"status"'))
+    const ready = lines.find((line) => line.startsWith('READY='))
+    expect(JSON.parse(health!)).toEqual({ status: 'ok', profile: 'vro-7.1', uptimeSeconds: expect.any(Number) })
+    const file = ready!.replace(/^READY=/, '')
+    expect(file).toMatch(/mock-ready\.json$/)
+    // The trap signalled the server; it removes the file as it stops.
+    await until(() => (existsSync(file) ? undefined : true), 'the ready file to be removed')
+  }, 150_000)
 })
