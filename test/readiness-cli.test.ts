@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { spawnCli, startCli } from './support/cli-process.js'
+import { runCli, spawnCli, startCli } from './support/cli-process.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'vam-ready-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -81,6 +81,14 @@ describe('readiness', () => {
     const [code] = await exited
     expect(code).toBe(0)
     expect(existsSync(file)).toBe(false)
+    expect(stdout).toBe('')
+  }, 60_000)
+
+  it('--ready-file under a missing directory: exit 2 with one line, nothing on stdout', async () => {
+    const file = join(dir, 'missing', 'ready.json')
+    const { code, stdout, stderr } = await runCli(['serve', '--port', '0', '--ready-file', file])
+    expect(stderr).toBe(`veeam-auth-mock: --ready-file ${file}: cannot write (ENOENT).\n`)
+    expect(code).toBe(2)
     expect(stdout).toBe('')
   }, 60_000)
 

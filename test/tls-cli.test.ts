@@ -96,6 +96,7 @@ describe('serve --tls-cert --tls-key', () => {
     ['a certificate file that is no certificate', () => ['--tls-cert', file('junk.pem', 'hello'), '--tls-key', file('k3.pem', pair.key)], () => `--tls-cert ${join(dir, 'junk.pem')} is not a PEM certificate.`],
     ['a key file that is no key', () => ['--tls-cert', file('c4.pem', pair.cert), '--tls-key', file('junk.key', 'hello')], () => `--tls-key ${join(dir, 'junk.key')} is not an unencrypted PEM private key.`],
     ['a key that is not the certificate\'s', () => ['--tls-cert', file('c5.pem', pair.cert), '--tls-key', file('other.key', other.key)], () => `--tls-key ${join(dir, 'other.key')} does not match the certificate in --tls-cert ${join(dir, 'c5.pem')}.`],
+    ['--tls-out under a missing directory', () => ['--tls', '--tls-out', join(dir, 'no', 'such')], () => `--tls-out ${join(dir, 'no', 'such')}: cannot write cert.pem (ENOENT).`],
     ['--tls-out without --tls', () => ['--tls-out', dir], () => '--tls-out writes the certificate made by --tls; add --tls (with --tls-cert you already have the file).'],
     ['--tls with --tls-cert', () => ['--tls', '--tls-cert', file('c6.pem', pair.cert), '--tls-key', file('k6.pem', pair.key)], () => '--tls makes its own certificate; give either --tls or --tls-cert with --tls-key, not both.'],
   ])('exits 2 with one line for %s', async (_name, args, line) => {

@@ -42,6 +42,7 @@ Flags:
   --list-profiles       print the profiles and exit
   --help                print this help and exit
   --version             print the version and exit
+
 HTTPS and readiness (README "TLS", "Readiness for CI"):
 ${TLS_HELP}
 ${READY_HELP}

@@ -1,5 +1,5 @@
 /** @module The TLS flags of `serve`: --tls, --tls-cert/--tls-key, --tls-out; checked before anything listens. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { selfSignedCertificate, SELF_SIGNED_NAMES } from '../server/self-signed.js'
 import { checkTlsPair, TlsPairError, type TlsPair } from '../server/tls-pair.js'
@@ -14,7 +14,8 @@ export const TLS_FLAGS = {
 
 export const TLS_HELP = `  --tls                 serve https with a self-signed certificate made at start for localhost, 127.0.0.1
                         and ::1; its SHA-256 fingerprint is printed
-  --tls-out DIR         with --tls: write the certificate to DIR/cert.pem so clients can trust it (never the key)
+  --tls-out DIR         with --tls: write the certificate to DIR/cert.pem (DIR made if its parent exists) so
+                        clients can trust it; the key is never written
   --tls-cert FILE       serve https with this PEM certificate (chain: leaf first) ...
   --tls-key FILE        ... and this unencrypted PEM private key (both or neither)`
 
@@ -89,7 +90,8 @@ export async function prepareTls(request: TlsRequest): Promise<TlsSetup> {
   if (request.outDir === undefined) return setup
   const certFile = join(request.outDir, 'cert.pem')
   try {
-    mkdirSync(request.outDir, { recursive: true })
+    // Not recursive: one level is enough, and node's recursive mkdir can spin on special file systems (/proc).
+    if (!existsSync(request.outDir)) mkdirSync(request.outDir)
     writeFileSync(certFile, pair.cert)
   } catch (error) {
     throw new UsageError(`--tls-out ${request.outDir}: cannot write cert.pem (${(error as NodeJS.ErrnoException).code ?? 'error'}).`)
