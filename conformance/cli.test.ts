@@ -1,13 +1,13 @@
-/** @module The suite as users run it: the real CLI process, exit codes 0 and 2, reports, and TLS (--insecure, --ca). */
+/** @module The suite as users run it: the real CLI process, exit codes 0 and 2, reports, and TLS (--insecure, --ca) against the mock's --tls. */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runConformance } from './run.js'
-import { ACCOUNTS, startMock, startTlsProxy } from './test-support.js'
+import { startCli } from '../test/support/cli-process.js'
+import { startMock } from './test-support.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -115,37 +115,44 @@ describe('a target that cannot be used', () => {
   })
 })
 
-describe('https with a self-signed certificate', () => {
-  let mock: Awaited<ReturnType<typeof startMock>>
-  let proxy: Awaited<ReturnType<typeof startTlsProxy>>
+describe("https: the mock's own --tls (self-signed, written with --tls-out)", () => {
+  let served: Awaited<ReturnType<typeof startCli>>
+  let certFile: string
   beforeAll(async () => {
-    mock = await startMock([], undefined, 'vro-7.1', { control: true })
-    proxy = await startTlsProxy(mock.url)
-  }, 30_000)
-  afterAll(async () => {
-    await proxy.close()
-    await mock.close()
-  })
-  const run = (http: { insecure: boolean; ca?: string }) =>
-    runConformance({ target: proxy.url, profile: 'vro-7.1', accounts: ACCOUNTS, strict: true, http: { timeoutMs: 10_000, ...http } })
+    const dir = mkdtempSync(join(tmpdir(), 'conformance-tls-'))
+    served = await startCli(['--port', '0', '--tls', '--tls-out', dir])
+    certFile = join(dir, 'cert.pem')
+  }, 60_000)
+  afterAll(() => void served.child.kill('SIGTERM'))
+  const full = (more: string[]) =>
+    cli(
+      ['--target', served.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--other-username', 'vdro\\planauthor',
+        '--unprivileged-username', 'vdro\\viewer', '--strict', ...more],
+      { VEEAM_PASSWORD: 'Password1', VEEAM_OTHER_PASSWORD: 'Password1', VEEAM_UNPRIVILEGED_PASSWORD: 'Password1' },
+    )
 
-  it('is refused without --insecure or --ca: exit 2', async () => {
-    const result = await run({ insecure: false })
-    expect(result.exitCode).toBe(2)
-    expect(result.error).toMatch(/^target unreachable: .*self[- ]signed/i)
+  it('is refused without --insecure or --ca: exit 2 with one line naming the certificate problem and the way out', async () => {
+    expect(served.url).toMatch(/^https:/)
+    const { code, stdout, stderr } = await full([])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      `conformance: could not run: target unreachable: POST ${served.url}/api/token: DEPTH_ZERO_SELF_SIGNED_CERT self-signed certificate ` +
+        '(trust it with --ca FILE, or accept any certificate with --insecure)\n',
+    )
   })
 
-  it('passes with --insecure', async () => {
-    const result = await run({ insecure: true })
-    expect(result.results.filter((r) => r.outcome !== 'passed')).toEqual([])
-    expect(result.exitCode).toBe(0)
+  it('passes every check with --insecure, the time checks included (the control API is reached over https too)', async () => {
+    const { code, stdout, stderr } = await full(['--insecure'])
+    expect(stderr).toBe('')
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed, 0 warnings, 0 skipped$/)
+    expect(code).toBe(0)
   })
 
-  it('passes with --ca naming the certificate (through the CLI)', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'conformance-')), 'ca.pem')
-    writeFileSync(file, proxy.cert)
-    const { code, stdout } = await cli(['--target', proxy.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--password', 'Password1', '--ca', file, '--only', 'password-grant'])
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed, 0 warnings, 0 skipped')
+  it('passes every check with --ca naming the certificate --tls-out wrote', async () => {
+    const { code, stdout, stderr } = await full(['--ca', certFile])
+    expect(stderr).toBe('')
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed, 0 warnings, 0 skipped$/)
     expect(code).toBe(0)
   })
 })

@@ -56,6 +56,11 @@ function curlLine(url: string, spec: RequestSpec, insecure: boolean): string {
   return parts.filter((part) => part !== '').join(' ')
 }
 
+/** Node's codes for a certificate it cannot verify: say how to get past it. */
+function certificateHint(error: NodeJS.ErrnoException): string {
+  return /CERT|SELF_SIGNED|LEAF_SIGNATURE|ISSUER/.test(error.code ?? '') ? ' (trust it with --ca FILE, or accept any certificate with --insecure)' : ''
+}
+
 export function createHttp(target: string, options: HttpOptions) {
   const base = new URL(target)
   const secure = base.protocol === 'https:'
@@ -100,7 +105,7 @@ export function createHttp(target: string, options: HttpOptions) {
       }, options.timeoutMs)
       req.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer)
-        reject(new TransportError(`${spec.method} ${url.origin}${url.pathname}: ${error.code ?? ''} ${error.message}`.replace(/ +/g, ' ')))
+        reject(new TransportError(`${spec.method} ${url.origin}${url.pathname}: ${error.code ?? ''} ${error.message}${certificateHint(error)}`.replace(/ +/g, ' ')))
       })
       req.end(body)
     })

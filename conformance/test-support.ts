@@ -1,8 +1,4 @@
-/** @module For the suite's tests only: a mock on an ephemeral port, the default accounts, and a TLS proxy in front. */
-import { request as httpRequest } from 'node:http'
-import { createServer as createHttpsServer } from 'node:https'
-import type { AddressInfo } from 'node:net'
-import { generate } from 'selfsigned'
+/** @module For the suite's tests only: a mock on an ephemeral port, the default accounts, the check aimed at each quirk. */
 import { createMock, type AppOptions } from '../src/engine/create-mock.js'
 import type { QuirkName } from '../src/engine/quirks.js'
 import { listen } from '../src/server/listen.js'
@@ -20,36 +16,6 @@ export async function startMock(quirks: QuirkName[] = [], onRequest?: AppOptions
   const mock = createMock({ ...more, profile, quirks, ...(onRequest !== undefined && { onRequest }) })
   const server = await listen(mock.app.fetch, { port: 0 })
   return { ...mock, url: server.url, close: () => server.close() }
-}
-
-/** An https server on 127.0.0.1 that forwards to `upstream`, with a certificate made now; returns its URL and PEM. */
-export async function startTlsProxy(upstream: string) {
-  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
-  })
-  const target = new URL(upstream)
-  const server = createHttpsServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    const forward = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
-      },
-    )
-    forward.on('error', () => res.destroy())
-    req.pipe(forward)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `https://127.0.0.1:${port}`,
-    cert: pems.cert,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeAllConnections()
-    }),
-  }
 }
 
 /** The check aimed at each quirk's rule; `strict` where the rule is an assumption of the spec. */

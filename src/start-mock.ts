@@ -11,6 +11,8 @@ import type { App } from './routes/env.js'
 import { listen } from './server/listen.js'
 import type { StubView } from './stubs/stub-registry.js'
 import type { Stub, StubInput } from './stubs/stub-schema.js'
+import { selfSignedCertificate } from './server/self-signed.js'
+import { checkTlsPair, type TlsPair } from './server/tls-pair.js'
 
 export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock'> {
   /** Default 0: any free port. */
@@ -21,11 +23,15 @@ export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock'> 
   journalSize?: number
   /** Bearer token for /__control (default none: the API is open on loopback); required on another host. */
   controlToken?: string
+  /** Serve https: `true` makes a self-signed certificate for localhost, 127.0.0.1 and ::1; or your PEM pair. */
+  tls?: boolean | TlsPair
 }
 
 export interface RunningMock {
   /** e.g. `http://127.0.0.1:54321`, no trailing slash. */
   url: string
+  /** With `tls`: the PEM certificate to trust (e.g. `https.request(url, { ca: mock.certificate })`). */
+  certificate?: string
   /** The app, for `app.request()` against the same state. */
   app: App
   /** The virtual clock every expiry reads. */
@@ -66,7 +72,7 @@ export interface RunningMock {
  * ```
  */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port, host, journalSize, controlToken, ...appOptions } = options
+  const { port, host, journalSize, controlToken, tls, ...appOptions } = options
   if (host !== undefined && !isLoopback(host) && controlToken === undefined) {
     throw new Error(`startMock on ${host} (not loopback) needs a controlToken: the control API could reset or rewire the mock.`)
   }
@@ -75,10 +81,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ...(controlToken === undefined ? {} : { token: controlToken }),
   }
   const { app, harness } = createMock({ ...appOptions, control })
-  const server = await listen(app.fetch, { port: port ?? 0, ...(host === undefined ? {} : { host }) })
+  const pair = tls === true ? await selfSignedCertificate() : tls || undefined
+  if (pair !== undefined) checkTlsPair(pair)
+  const server = await listen(app.fetch, { port: port ?? 0, ...(host === undefined ? {} : { host }), ...(pair && { tls: pair }) })
   const h = harness!
   return {
     url: server.url,
+    ...(pair && { certificate: pair.cert }),
     app,
     clock: h.clock,
     faults: {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { readyUrl } from './support/cli-process.js'
 
 const TSX = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx')
 const MAIN = join(import.meta.dirname, '..', 'src', 'cli', 'main.ts')
@@ -18,7 +19,7 @@ interface Cli {
   stop: () => Promise<void>
 }
 
-/** Starts `serve --port 0 --log MODE`; resolves once the banner names the URL. */
+/** Starts `serve --port 0 --log MODE`; resolves once the first line (banner or ready record) names the URL. */
 function startCli(mode: string): Promise<Cli> {
   const child: ChildProcess = spawn(TSX, [MAIN, 'serve', '--port', '0', '--log', mode, '--fixtures', fixtures], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,7 +29,7 @@ function startCli(mode: string): Promise<Cli> {
   return new Promise((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString('utf8')
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1]
+      const url = readyUrl(output)
       if (url !== undefined) {
         resolve({ url, output: () => output, stop: () => (child.kill('SIGTERM'), exited) })
       }

@@ -13,7 +13,9 @@ import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
 import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type StateFlags } from './state-flags.js'
+import { READY_FLAGS, READY_HELP, ReadyFile, readyRecord } from './readiness.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
+import { parseTlsFlags, prepareTls, TLS_FLAGS, TLS_HELP, type TlsRequest, type TlsSetup } from './tls-flags.js'
 import { UsageError } from './usage-error.js'
 import { packageVersion } from './version.js'
 
@@ -45,7 +47,17 @@ ${STATE_HELP}
   --help                print this help and exit
   --version             print the version and exit
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, unusable state file or port unavailable.
+HTTPS and readiness (README "TLS", "Readiness for CI"):
+${TLS_HELP}
+${READY_HELP}
+
+Once serving, the first stdout line is a contract scripts may parse: with --log json it is the ready record
+  {"ready":true,"url":"http://127.0.0.1:54321","profile":"vro-7.1","pid":4242} (+ fingerprint256, certFile)
+and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". GET /__control/health answers 200
+without the control token (when the control API is on).
+
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, unusable state file, bad TLS files
+or port unavailable.
 `
 
 const FLAGS = {
@@ -65,6 +77,8 @@ const FLAGS = {
   'token-seed': { type: 'string' },
   stubs: { type: 'string' },
   'list-profiles': { type: 'boolean' },
+  ...TLS_FLAGS,
+  ...READY_FLAGS,
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   ...STATE_FLAGS,
@@ -81,6 +95,9 @@ export interface ServeConfig {
   /** Why the control API is off, when that may surprise. */
   controlNote?: string
   stateFlags: StateFlags
+  /** https: files given, or a certificate to make at start. */
+  tls?: TlsRequest
+  readyFile?: ReadyFile
 }
 
 function profileFlag(id: string | undefined): Profile {
@@ -135,8 +152,11 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
   })
   if (values['token-seed'] === '') throw new UsageError('--token-seed needs a non-empty seed.')
   const stateFlags = parseStateFlags(values)
+  const tls = parseTlsFlags(values)
   return {
     stateFlags,
+    ...(tls === undefined ? {} : { tls }),
+    ...(values['ready-file'] === undefined ? {} : { readyFile: new ReadyFile(values['ready-file']) }),
     ...(decision.note === undefined ? {} : { controlNote: decision.note }),
     profile,
     port: values.port === undefined ? profile.vendorPort : parseInteger(values.port, '--port', 0, 65535),
@@ -158,7 +178,7 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
   }
 }
 
-function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }): string {
+function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup): string {
   const { profile, options } = config
   // A user's own fixtures may hold real-looking passwords: never print them.
   const custom = options.showAccountPasswords === false
@@ -167,7 +187,7 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
     .join('\n')
   const quirks = options.quirks?.length ? `\n  Quirks      ${options.quirks.join(', ')} (documented rules deliberately broken)` : ''
   return `veeam-auth-mock listening on ${url} (profile ${profile.id})
-  Product     ${profile.title}
+  Product     ${profile.title}${tls === undefined ? '' : tlsLines(tls)}
   Token       POST ${url}${profile.tokenPath}
   Swagger UI  ${url}/swagger
   OpenAPI     ${url}/openapi.json
@@ -175,6 +195,11 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
 ${accounts}
 Press Ctrl+C to stop.`
+}
+
+function tlsLines(tls: TlsSetup): string {
+  const trust = tls.certFile === undefined ? '' : `\n  Trust       ${tls.certFile} (curl --cacert, conformance --ca)`
+  return `\n  TLS         ${tls.source}; SHA-256 ${tls.fingerprint256}${trust}`
 }
 
 function controlLine(options: AppOptions, url: string): string {
@@ -199,15 +224,25 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
   })
   const stateLine = attachState(stateFile, mock, parsed.accounts, err)
   const { app, state } = mock
+  const tls = parsed.tls && (await prepareTls(parsed.tls))
+  parsed.readyFile?.clearStale()
   let server
   try {
-    server = await listen(app.fetch, { host: parsed.host, port: parsed.port })
+    server = await listen(app.fetch, { host: parsed.host, port: parsed.port, ...(tls && { tls: tls.pair }) })
   } catch (error) {
     if (error instanceof ListenError) throw new UsageError(`${error.message} Choose another with --port.`)
     throw error
   }
-  if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes))
-  if (parsed.log !== 'off' && stateLine !== '') out(stateLine)
+  const ready = readyRecord(server.url, parsed.profile.id, tls)
+  try {
+    parsed.readyFile?.write(ready)
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  if (parsed.log === 'json') out(JSON.stringify(ready))
+  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
+  if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
   if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
   if (parsed.options.tokenSeed !== undefined) {
     err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
@@ -221,6 +256,7 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  parsed.readyFile?.remove()
   await server.close()
   stateFile?.flush()
   return 0

@@ -18,6 +18,8 @@ export interface ControlOptions {
 }
 
 export interface Harness {
+  /** The id of the profile the mock emulates. */
+  profile: string
   clock: VirtualClock
   faults: Faults
   journal: Journal
@@ -63,6 +65,7 @@ export function installHarness(app: App, state: MockState, options: InstallOptio
   app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app), whoIs }))
   app.fetch = dropAware(app.fetch) as typeof app.fetch
   return {
+    profile: state.profile.id,
     clock,
     faults,
     journal,

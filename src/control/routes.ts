@@ -5,6 +5,7 @@ import type { Context, Handler } from 'hono'
 import type { App } from '../routes/env.js'
 import { StubError } from '../stubs/stub-schema.js'
 import type { Harness } from './harness.js'
+import { mountHealth } from './health.js'
 import { CONTROL_PREFIX } from './intercept.js'
 import * as S from './schemas.js'
 
@@ -39,6 +40,7 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
   }
   const base = { tags: [CONTROL_TAG], ...(token === undefined ? {} : { security: [{ ControlToken: [] }] }) }
   const bad = { 400: S.json(S.ControlError, 'Bad input.') }
+  mountHealth(app, CONTROL_TAG, harness.profile)
   if (token !== undefined) {
     app.openAPIRegistry.registerComponent('securitySchemes', 'ControlToken', { type: 'http', scheme: 'bearer' })
     app.use(async (c, next) => {

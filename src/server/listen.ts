@@ -1,17 +1,21 @@
 /** @module Opening a port for an app: the one place that listens, shared by the CLI and startMock. */
 import { createAdaptorServer } from '@hono/node-server'
-import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import type { TlsPair } from './tls-pair.js'
 
 export interface ListenOptions {
   /** Default 127.0.0.1. */
   host?: string
   /** 0 picks a free port. */
   port: number
+  /** Serve https with this certificate and key (checked beforehand: see checkTlsPair). */
+  tls?: TlsPair
 }
 
 export interface RunningServer {
-  /** e.g. `http://127.0.0.1:9898`. */
+  /** e.g. `http://127.0.0.1:9898`, or `https://...` with `tls`. */
   url: string
   port: number
   /** Stops accepting connections and ends open ones. */
@@ -34,7 +38,12 @@ function urlHost(host: string): string {
 
 export async function listen(fetch: (request: Request) => Response | Promise<Response>, options: ListenOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1'
-  const server = createAdaptorServer({ fetch }) as Server
+  const { tls } = options
+  const server = (
+    tls === undefined
+      ? createAdaptorServer({ fetch })
+      : createAdaptorServer({ fetch, createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } })
+  ) as Server
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const reason = error.code === 'EADDRINUSE' ? 'is already in use' : `cannot be opened (${error.code ?? error.message})`
@@ -44,7 +53,7 @@ export async function listen(fetch: (request: Request) => Response | Promise<Res
   })
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://${urlHost(host)}:${port}`,
+    url: `${tls === undefined ? 'http' : 'https'}://${urlHost(host)}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

@@ -21,6 +21,12 @@ export async function runCli(args: string[]): Promise<{ code: number | null; std
   return { code, stdout, stderr }
 }
 
+/** The URL in the first stdout line of `serve`: the banner's, or the ready record's with --log json. */
+export function readyUrl(output: string): string | undefined {
+  const match = /listening on (https?:\/\/\S+) |^\{"ready":true,"url":"(https?:\/\/[^"]+)"/m.exec(output)
+  return match === null ? undefined : (match[1] ?? match[2])
+}
+
 /** Starts `serve` and resolves with its URL once the first line says it is listening. */
 export async function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawnCli(['serve', ...args])
@@ -28,8 +34,8 @@ export async function startCli(args: string[]): Promise<{ child: ChildProcess; u
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (d) => {
       output += d
-      const match = /listening on (http:\/\/\S+)/.exec(output)
-      if (match) resolve(match[1]!)
+      const url = readyUrl(output)
+      if (url !== undefined) resolve(url)
     })
     child.stderr!.on('data', (d) => (output += d))
     child.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)))
