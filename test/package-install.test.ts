@@ -1,6 +1,6 @@
 /** @module `npm pack`, installed elsewhere: the CLI through npx, the conformance suite, and typed imports. */
 import { execFile, spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -62,7 +62,7 @@ describe('the packed package', () => {
     expect(profiles.stdout).toMatch(/vro-7\.1/)
     expect(profiles.stdout).toMatch(/vac-2/)
     const version = await npx(['--version'])
-    expect(version.stdout.trim()).toBe((await import('../package.json', { with: { type: 'json' } })).default.version)
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version)
   })
 
   it('serves with `npx veeam-auth-mock serve` and passes its own conformance run through `npx veeam-auth-mock conformance`', async () => {

@@ -1,5 +1,4 @@
 /** @module A self-signed certificate for localhost, made once at start (never on the request path). */
-import { generate } from 'selfsigned'
 import type { TlsPair } from './tls-pair.js'
 
 /** The names the certificate is valid for. */
@@ -12,6 +11,8 @@ export const SELF_SIGNED_NAMES = ['localhost', '127.0.0.1', '::1'] as const
 export async function selfSignedCertificate(): Promise<TlsPair> {
   const notBeforeDate = new Date(Date.now() - 3_600_000)
   const notAfterDate = new Date(notBeforeDate.getTime() + 365 * 86_400_000)
+  // Loaded only when asked for: selfsigned brings node-forge, which costs every start about 175 ms.
+  const { generate } = await import('selfsigned')
   const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'veeam-auth-mock' }], {
     keyType: 'rsa',
     keySize: 2048,
