@@ -6,6 +6,7 @@ export interface CheckDef {
   id: string
   scenario: string
   severity: Severity
+  /** The generic citation (RFC, spec, vendor-facts.md); a run may cite its seed page instead (citations/). */
   cite: string
   /** An assumption id from the spec's x-veeam-auth-mock: declared and --strict makes the check MUST. */
   assumption?: string
@@ -13,23 +14,23 @@ export interface CheckDef {
   weakWhenAssumed?: boolean
 }
 
-const AUTH = 'Authorization Examples (seed 000)'
-const TTL = 'token_lifetime.html (VRO: 15 and 120 min by default); spec x-veeam-auth-mock.lifetimes'
-const CLIENTS = 'Working with Clients (seed 001)'
+/**
+ * The generic citation of each check: an RFC clause, the spec, or vendor-facts.md (the research notes, with the
+ * vendor page each fact comes from). A run replaces it with the wording of the seed page its profile cites, where
+ * that page states the rule (citations/).
+ */
+const CLIENT_PAGES = 'vendor-facts.md §3 (VRO client pages: docs/vro/rest/client_registration.html, references/vro/7.2/rest/7.2.1/tag/Clients)'
 const def = (scenario: string, severity: Severity, cite: string, more: Partial<CheckDef> = {}) => ({ scenario, severity, cite, ...more })
 
 const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
-  'password-grant-returns-token':
-    def('token', 'MUST', `${AUTH} "Obtaining Authorization Tokens": 200 with tokens`),
+  'password-grant-returns-token': def('token', 'MUST', 'RFC 6749 §4.3.3, §5.1: 200 with an access token'),
   'token-response-has-documented-fields':
-    def('token', 'MUST', `${AUTH} "Getting Authorization Token": access token, expiration, refresh token`),
+    def('token', 'MUST', 'spec x-veeam-auth-mock.tokenResponse.fields; RFC 6749 §5.1'),
   'token-type-is-bearer': def('token', 'MUST', 'RFC 6749 §5.1 token_type; RFC 6750 §4 (case-insensitive)'),
-  'expires-in-is-positive-integer':
-    def('token', 'MUST', `${AUTH} "its expiration time"; RFC 6749 §5.1 expires_in`),
+  'expires-in-is-positive-integer': def('token', 'MUST', 'RFC 6749 §5.1 expires_in: the lifetime in seconds'),
   'token-response-not-cached': def('token', 'SHOULD', 'RFC 6749 §5.1 Cache-Control: no-store'),
-  'bare-username-accepted': def('token', 'MUST', `${AUTH} step 4: "DOMAIN\\USERNAME or USERNAME format"`),
-  'omitted-grant-type-uses-default':
-    def('token', 'MUST', `${AUTH} step 3 grant_type drop-down; spec TokenRequest.grant_type default`),
+  'bare-username-accepted': def('token', 'MUST', 'spec x-veeam-auth-mock.usernames.bareAllowed'),
+  'omitted-grant-type-uses-default': def('token', 'MUST', 'spec TokenRequest.grant_type default'),
   'wrong-password-refused': def('token', 'MUST', 'RFC 6749 §4.3.2 the server MUST validate the password'),
   'wrong-password-is-invalid-grant': def('token', 'SHOULD', 'RFC 6749 §5.2 invalid_grant'),
   'unknown-account-refused': def('token', 'MUST', 'RFC 6749 §4.3.2 the server MUST validate the credentials'),
@@ -39,59 +40,49 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('token', 'SHOULD', 'RFC 6749 §5.2 invalid_request (missing parameter)'),
   'repeated-parameter-is-invalid-request':
     def('token', 'SHOULD', 'RFC 6749 §3.2 parameters MUST NOT repeat; §5.2 invalid_request'),
-  'unprivileged-account-refused':
-    def('token', 'MUST', `${AUTH} step 4: "Orchestrator Administrator or Plan Author privileges"`),
+  'unprivileged-account-refused': def('token', 'MUST', 'spec x-veeam-auth-mock.roles: only these roles may use the API'),
   'unprivileged-account-is-invalid-grant':
     def('token', 'INFO', 'spec assumption role-refused-invalid-grant', { assumption: 'role-refused-invalid-grant' }),
-  'refresh-returns-new-pair':
-    def('refresh', 'MUST', `${AUTH} "Using Refresh Token": 200 and a new pair of tokens`),
-  'refresh-returns-different-tokens':
-    def('refresh', 'MUST', `${AUTH} "Using Refresh Token": "a new pair of tokens"`),
-  'refreshed-access-token-works': def('refresh', 'MUST', `${AUTH} "Using Refresh Token"`),
+  'refresh-returns-new-pair': def('refresh', 'MUST', 'RFC 6749 §6 refreshing an access token: 200 (§5.1)'),
+  'refresh-returns-different-tokens': def('refresh', 'MUST', 'RFC 6749 §6: a new access token, and a new refresh token'),
+  'refreshed-access-token-works': def('refresh', 'MUST', 'RFC 6749 §6: the new access token is the one to use'),
   'used-refresh-token-refused':
     def('refresh', 'INFO', 'spec assumption refresh-rotation; OAuth 2.0 Security BCP (RFC 9700) §4.14.2', { assumption: 'refresh-rotation' }),
   'garbage-refresh-token-refused':
     def('refresh', 'MUST', 'RFC 6749 §6 the server MUST validate the refresh token'),
   'garbage-refresh-token-is-invalid-grant': def('refresh', 'SHOULD', 'RFC 6749 §5.2 invalid_grant'),
-  'user-creates-client':
-    def('clients', 'MUST', `${AUTH} "Creating Clients": 200, client ID and client secret`),
-  'client-credentials-grant-works':
-    def('clients', 'MUST', `${AUTH} "Obtaining Authorization Tokens Under Client Account"`),
+  'user-creates-client': def('clients', 'MUST', `${CLIENT_PAGES}: create answers 200 with client_id and client_secret`),
+  'client-credentials-grant-works': def('clients', 'MUST', 'RFC 6749 §4.4 client credentials grant: 200 with an access token'),
   'wrong-client-secret-refused':
     def('clients', 'MUST', 'RFC 6749 §3.2.1 the server MUST authenticate the client'),
   'wrong-client-secret-is-invalid-client': def('clients', 'SHOULD', 'RFC 6749 §5.2 invalid_client'),
-  'user-lists-exactly-its-clients':
-    def('clients', 'MUST', `${AUTH} "Getting List of Clients": all client IDs related to a user account`),
-  'client-lists-only-own-id':
-    def('clients', 'MUST', `${AUTH} "Getting List of Clients" note: "A client can get only its own client ID."`),
-  'client-cannot-create-client':
-    def('clients', 'MUST', `${AUTH} "Creating Clients" note: "Clients cannot create new client accounts."`),
+  'user-lists-exactly-its-clients': def('clients', 'MUST', `${CLIENT_PAGES}: the list is a JSON array of client IDs`),
+  'client-lists-only-own-id': def('clients', 'MUST', `${CLIENT_PAGES}: "A client can get only its own client ID"`),
+  'client-cannot-create-client': def('clients', 'MUST', `${CLIENT_PAGES}: "Clients cannot create new client accounts."`),
   'client-create-refused-with-403':
     def('clients', 'INFO', 'spec assumption client-create-forbidden-403', { assumption: 'client-create-forbidden-403' }),
   'client-cannot-delete-sibling':
-    def('clients', 'MUST', `${AUTH} "Deleting Clients" note: "A client can delete only his own client account."`),
+    def('clients', 'MUST', `${CLIENT_PAGES}: "A client can delete only his own client account."`),
   'client-delete-sibling-refused-with-403':
     def('clients', 'INFO', 'spec assumption client-delete-other-403', { assumption: 'client-delete-other-403' }),
   'user-delete-unknown-client-is-404':
     def('clients', 'INFO', 'spec assumption unknown-client-404', { assumption: 'unknown-client-404' }),
   'delete-without-client-id-is-400':
-    def('clients', 'INFO', `spec assumption missing-client-id-400; ${CLIENTS} "The clientId parameter must be specified"`, { assumption: 'missing-client-id-400' }),
-  'client-deletes-itself':
-    def('clients', 'MUST', `${AUTH} "Deleting Clients": 204; "A client can delete only his own client account."`),
+    def('clients', 'INFO', 'spec assumption missing-client-id-400', { assumption: 'missing-client-id-400' }),
+  'client-deletes-itself': def('clients', 'MUST', `${CLIENT_PAGES}: delete answers 204`),
   'deleted-client-token-refused':
-    def('clients', 'MUST', `${CLIENTS} "Deleting Clients": the account is deleted`),
+    def('clients', 'MUST', 'What deleting an account means: its tokens stop working; RFC 6750 §3.1 invalid_token'),
   'deleted-client-credentials-refused':
-    def('clients', 'MUST', `${CLIENTS} "Deleting Clients": the account is deleted`),
+    def('clients', 'MUST', 'What deleting an account means; RFC 6749 §3.2.1 the server MUST authenticate the client'),
   'user-deletes-its-client':
-    def('clients', 'MUST', `${AUTH} "Deleting Clients": 204; "A user can delete all related client accounts."`),
-  'users-see-only-own-clients':
-    def('cross-user', 'MUST', `${CLIENTS} "Getting List of Created Clients": client IDs created by the user`),
+    def('clients', 'MUST', `${CLIENT_PAGES}: "A user can delete all related client accounts."`),
+  'users-see-only-own-clients': def('cross-user', 'MUST', `${CLIENT_PAGES}: a user lists the client IDs related to it`),
   'user-cannot-delete-other-users-client':
-    def('cross-user', 'MUST', `${AUTH} "Deleting Clients" note: a user deletes its related client accounts`),
+    def('cross-user', 'MUST', `${CLIENT_PAGES}: "A user can delete all related client accounts."`),
   'other-users-client-is-404':
     def('cross-user', 'INFO', 'spec assumption unknown-client-404', { assumption: 'unknown-client-404' }),
   'logout-returns-documented-status':
-    def('logout', 'MUST', 'seed walkthrough "Logging Out" (VRO, 204) / "Logout Request" (VAC, 200 "You have been logged out."); the status and message of spec x-veeam-auth-mock.logout', { assumption: 'logout-route', weakWhenAssumed: true }),
+    def('logout', 'MUST', 'the status and message of spec x-veeam-auth-mock.logout', { assumption: 'logout-route', weakWhenAssumed: true }),
   'logged-out-access-token-refused':
     def('logout', 'MUST', 'What logging out means; RFC 6750 §3.1 invalid_token'),
   'logged-out-refresh-token-refused':
@@ -99,8 +90,7 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
   'logout-keeps-other-sessions':
     def('logout', 'INFO', 'spec assumption logout-revokes-refresh', { assumption: 'logout-revokes-refresh' }),
   'logout-without-token-refused': def('logout', 'SHOULD', 'RFC 6750 §3.1: 401 without credentials'),
-  'missing-token-is-401':
-    def('bearer', 'MUST', 'Vendor 401 text "The authorization header has been expected but not found"; RFC 6750 §3.1'),
+  'missing-token-is-401': def('bearer', 'MUST', 'RFC 6750 §3.1: 401 without credentials'),
   'malformed-token-is-401': def('bearer', 'MUST', 'RFC 6750 §3.1 invalid_token: 401'),
   'random-token-is-401': def('bearer', 'MUST', 'RFC 6750 §3.1 invalid_token: 401'),
   'unauthorized-has-bearer-challenge': def('bearer', 'SHOULD', 'RFC 6750 §3: WWW-Authenticate: Bearer'),
@@ -112,12 +102,13 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
   'no-server-error-on-client-mistake':
     def('contract', 'MUST', 'project policy: a 5xx answering a client mistake is a defect'),
   'expires-in-matches-lifetime':
-    def('time', 'SHOULD', `${TTL}; RFC 6749 §5.1 expires_in is the lifetime (within a minute)`),
-  'access-token-valid-before-lifetime': def('time', 'MUST', `${TTL}: the token works until its lifetime ends`),
+    def('time', 'SHOULD', 'spec x-veeam-auth-mock.lifetimes; RFC 6749 §5.1 expires_in is the lifetime (within a minute)'),
+  'access-token-valid-before-lifetime':
+    def('time', 'MUST', 'spec x-veeam-auth-mock.lifetimes: the token works until its lifetime ends'),
   'access-token-expires-after-lifetime':
-    def('time', 'MUST', `${TTL}; "the Orchestrator REST API access token expires in 15 minutes"; RFC 6750 §3.1`),
+    def('time', 'MUST', 'spec x-veeam-auth-mock.lifetimes; RFC 6750 §3.1 invalid_token'),
   'refresh-token-expires-after-lifetime':
-    def('time', 'MUST', `${TTL}; RFC 6749 §6 the server MUST validate the refresh token`, { assumption: 'refresh-lifetime', weakWhenAssumed: true }),
+    def('time', 'MUST', 'spec x-veeam-auth-mock.lifetimes; RFC 6749 §6 the server MUST validate the refresh token', { assumption: 'refresh-lifetime', weakWhenAssumed: true }),
 }
 
 export const CHECKS: ReadonlyMap<string, CheckDef> = new Map(Object.entries(TABLE).map(([id, d]) => [id, { id, ...d }]))

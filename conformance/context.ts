@@ -1,5 +1,6 @@
 /** @module What a scenario works with: requests by operationId, the target's promises, check recording, and what to clean up. */
 import { CHECKS, effectiveSeverity, type Severity } from './checks.js'
+import { citationsFor } from './citations/resolve.js'
 import type { Exchange, Http, RequestSpec, Value } from './http.js'
 import type { Redactor } from './redact.js'
 import type { Promises, Spec } from './spec.js'
@@ -52,6 +53,8 @@ export class Context {
   /** Things on the target the run changed and could not put back (e.g. the mock's clock). */
   readonly leftBehind: string[] = []
   readonly promises: Promises
+  /** Each check's citation in this run: the wording of the profile's seed page where it states the rule. */
+  readonly cites: ReadonlyMap<string, string>
   /** Set for the clean-up, which runs even after an interrupt. */
   cleaning = false
   #count = 0
@@ -65,6 +68,7 @@ export class Context {
     readonly signal: AbortSignal,
   ) {
     this.promises = spec.promises
+    this.cites = citationsFor(spec.promises)
   }
 
   get requestCount(): number {
@@ -123,7 +127,7 @@ export class Context {
     if (def === undefined) throw new Error(`unknown check ${id}`)
     if (!this.wanted(id)) return
     const severity = effectiveSeverity(def, def.assumption !== undefined && this.spec.declares(def.assumption), this.strict)
-    const base = { id, scenario: def.scenario, severity, cite: def.cite }
+    const base = { id, scenario: def.scenario, severity, cite: this.cites.get(id) ?? def.cite }
     if (pass) {
       this.results.push({ ...base, outcome: 'passed' })
       return
@@ -144,7 +148,7 @@ export class Context {
       if (def === undefined) throw new Error(`unknown check ${id}`)
       if (!this.wanted(id) || this.results.some((r) => r.id === id)) continue
       const severity = effectiveSeverity(def, def.assumption !== undefined && this.spec.declares(def.assumption), this.strict)
-      this.results.push({ id, scenario: def.scenario, severity, cite: def.cite, outcome: 'skipped', note: reason })
+      this.results.push({ id, scenario: def.scenario, severity, cite: this.cites.get(id) ?? def.cite, outcome: 'skipped', note: reason })
     }
   }
 }

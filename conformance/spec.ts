@@ -8,6 +8,8 @@ import type { OpenAPIV3_1 } from 'openapi-types'
 /** What a profile promises beyond the schemas (the mock emits it as `x-veeam-auth-mock`). */
 export interface Promises {
   id: string
+  /** The product (e.g. "Veeam Recovery Orchestrator"): which seed page the citations come from. */
+  product?: string
   tokenPath: string
   clientBases: string[]
   grants: string[]
