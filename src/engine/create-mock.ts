@@ -101,14 +101,19 @@ export function seedAccounts(state: MockState, accounts: readonly AccountFixture
 export function createMock(options: AppOptions = {}): Mock {
   const profile = resolveProfile(options.profile)
   const accounts = options.accounts ?? defaultFixtures(profile.id)
+  const sessionMode = assertSessionMode(options.sessions ?? 'multiple')
   const state: MockState = {
     profile,
-    store: new MemoryStore(options.onStateChange === undefined ? {} : { onChange: options.onStateChange }),
+    store: new MemoryStore({
+      // Only single-session mode ends a principal's sessions; the index would hold every session once more.
+      sessionsByPrincipal: sessionMode === 'single',
+      ...(options.onStateChange === undefined ? {} : { onChange: options.onStateChange }),
+    }),
     clock: options.control ? new VirtualClock(options.clock) : options.clock ?? systemClock,
     random: options.random ?? (options.tokenSeed === undefined ? cryptoRandomSource() : seededRandomSource(options.tokenSeed)),
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
     quirks: new Set(assertQuirks(options.quirks ?? [])),
-    sessionMode: assertSessionMode(options.sessions ?? 'multiple'),
+    sessionMode,
   }
   seedAccounts(state, accounts)
   const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [])

@@ -3,25 +3,30 @@
 /**
  * Entries are swept in insertion order. With one lifetime per index that is expiry order; when the
  * clock jumps back, a few expired entries may wait behind a live one, but lookups never return them.
+ * Values carry their own expiry (read through `expiresAt`), so an entry costs one Map slot and no
+ * wrapper object: every issued token stays indexed until it expires.
  */
 export class ExpiringIndex<V> {
-  readonly #entries = new Map<string, { value: V; expiresAt: number }>()
+  readonly #entries = new Map<string, V>()
 
-  constructor(private readonly maxSweepPerCall = 256) {}
+  constructor(
+    private readonly expiresAt: (value: V) => number,
+    private readonly maxSweepPerCall = 256,
+  ) {}
 
-  set(key: string, value: V, expiresAt: number): void {
-    this.#entries.set(key, { value, expiresAt })
+  set(key: string, value: V): void {
+    this.#entries.set(key, value)
   }
 
   /** The live value for `key` at `now`; an expired one is dropped. */
   get(key: string, now: number): V | undefined {
-    const entry = this.#entries.get(key)
-    if (entry === undefined) return undefined
-    if (now >= entry.expiresAt) {
+    const value = this.#entries.get(key)
+    if (value === undefined) return undefined
+    if (now >= this.expiresAt(value)) {
       this.#entries.delete(key)
       return undefined
     }
-    return entry.value
+    return value
   }
 
   delete(key: string): boolean {
@@ -31,15 +36,15 @@ export class ExpiringIndex<V> {
   /** Drops expired entries from the oldest end, at most `maxSweepPerCall` of them. */
   sweep(now: number): void {
     let budget = this.maxSweepPerCall
-    for (const [key, entry] of this.#entries) {
-      if (budget-- === 0 || now < entry.expiresAt) return
+    for (const [key, value] of this.#entries) {
+      if (budget-- === 0 || now < this.expiresAt(value)) return
       this.#entries.delete(key)
     }
   }
 
   /** Live entries at `now`. */
   *values(now: number): IterableIterator<V> {
-    for (const entry of this.#entries.values()) if (now < entry.expiresAt) yield entry.value
+    for (const value of this.#entries.values()) if (now < this.expiresAt(value)) yield value
   }
 
   get size(): number {

@@ -14,7 +14,7 @@ const session = (principal: Principal, n: number, issuedAt: number): Session => 
 
 describe('MemoryStore sessions by principal', () => {
   it('revokeSessionsOf ends the sessions of that principal only', () => {
-    const store = new MemoryStore()
+    const store = new MemoryStore({ sessionsByPrincipal: true })
     store.addSession(session(user, 1, 0), 0)
     store.addSession(session(other, 2, 0), 0)
     store.addSession(session(user, 3, 0), 0)
@@ -26,10 +26,17 @@ describe('MemoryStore sessions by principal', () => {
   })
 
   it('does not keep expired sessions of a principal: the index stays as small as the live sessions', () => {
-    const store = new MemoryStore()
+    const store = new MemoryStore({ sessionsByPrincipal: true })
     // One session per time unit, each dead 20 units after it was issued.
     for (let now = 0; now < 10_000; now++) store.addSession(session(user, now, now), now)
     expect(store.revokeSessionsOf(user)).toBeLessThanOrEqual(21)
+  })
+
+  it('keeps no principal index unless asked (multiple-session mode), and says so if one is needed', () => {
+    const store = new MemoryStore()
+    store.addSession(session(user, 1, 0), 0)
+    expect(() => store.revokeSessionsOf(user)).toThrow(/sessionsByPrincipal/)
+    expect(store.byAccessToken('access-1', 1)?.principal).toBe(user)
   })
 
   it('reports each kind of change to its observer', () => {

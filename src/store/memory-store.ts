@@ -9,6 +9,8 @@ export function accountKey(domain: string, name: string): string {
   return `${domain.toLowerCase()}\\${name.toLowerCase()}`
 }
 
+const accessExpiry = (s: Session) => s.accessExpiresAt
+const refreshExpiry = (s: Session) => s.refreshExpiresAt
 const principalKey = (p: Principal) => (p.kind === 'user' ? `u:${p.accountId}` : `c:${p.clientId}`)
 
 /** An account as a state file restores it: the password only as its digest. */
@@ -17,6 +19,8 @@ export type AccountRecord = Omit<Account, 'id'>
 export interface StoreOptions {
   /** Called after every change to accounts, client accounts or sessions (not on expiry). */
   onChange?: (change: StoreChange) => void
+  /** Index sessions by principal, so revokeSessionsOf works (single-session mode); off, no index is kept. */
+  sessionsByPrincipal?: boolean
 }
 
 export class MemoryStore {
@@ -24,17 +28,21 @@ export class MemoryStore {
   readonly #accountsById = new Map<string, Account>()
   readonly #clients = new Map<string, ClientAccount>()
   readonly #clientsByOwner = new Map<string, Map<string, ClientAccount>>()
-  readonly #byAccess = new ExpiringIndex<Session>()
-  readonly #byRefresh = new ExpiringIndex<Session>()
+  readonly #byAccess = new ExpiringIndex<Session>(accessExpiry)
+  readonly #byRefresh = new ExpiringIndex<Session>(refreshExpiry)
   // Restored sessions, by the SHA-256 of their tokens; empty unless a state file brought some back.
-  readonly #restoredByAccess = new ExpiringIndex<Session>()
-  readonly #restoredByRefresh = new ExpiringIndex<Session>()
-  /** Sessions by principal, oldest first, for single-session mode; expired ones are pruned as sessions are added. */
-  readonly #byPrincipal = new Map<string, Set<Session>>()
+  readonly #restoredByAccess = new ExpiringIndex<Session>(accessExpiry)
+  readonly #restoredByRefresh = new ExpiringIndex<Session>(refreshExpiry)
+  /**
+   * Sessions by principal, oldest first, for single-session mode (undefined otherwise: it would hold every
+   * session once more); expired ones are pruned as sessions are added.
+   */
+  readonly #byPrincipal: Map<string, Set<Session>> | undefined
   readonly #changed: (change: StoreChange) => void
 
   constructor(options: StoreOptions = {}) {
     this.#changed = options.onChange ?? (() => {})
+    this.#byPrincipal = options.sessionsByPrincipal === true ? new Map() : undefined
   }
 
   // Accounts
@@ -83,7 +91,7 @@ export class MemoryStore {
     this.#accountsById.delete(id)
     this.#accountsByKey.delete(accountKey(account.domain, account.name))
     for (const clientId of [...(this.#clientsByOwner.get(id)?.keys() ?? [])]) this.deleteClient(clientId)
-    this.#byPrincipal.delete(`u:${id}`)
+    this.#byPrincipal?.delete(`u:${id}`)
     this.#changed('accounts')
     return true
   }
@@ -113,7 +121,7 @@ export class MemoryStore {
     if (client === undefined) return false
     this.#clients.delete(client.id)
     this.#clientsByOwner.get(client.ownerId)?.delete(client.id)
-    this.#byPrincipal.delete(`c:${client.id}`)
+    this.#byPrincipal?.delete(`c:${client.id}`)
     this.#changed('clients')
     return true
   }
@@ -127,24 +135,28 @@ export class MemoryStore {
   /** Indexes a new (or restored) session; `now` prunes its principal's expired sessions. */
   addSession(session: Session, now: number): void {
     if (session.restored === undefined) {
-      this.#byAccess.set(session.accessToken, session, session.accessExpiresAt)
-      this.#byRefresh.set(session.refreshToken, session, session.refreshExpiresAt)
+      this.#byAccess.set(session.accessToken, session)
+      this.#byRefresh.set(session.refreshToken, session)
     } else {
       // A restored token that is no longer live is not indexed: it could never be found.
       const { accessDigest, refreshDigest } = session.restored
-      if (now < session.accessExpiresAt) this.#restoredByAccess.set(accessDigest, session, session.accessExpiresAt)
-      if (now < session.refreshExpiresAt) this.#restoredByRefresh.set(refreshDigest, session, session.refreshExpiresAt)
+      if (now < session.accessExpiresAt) this.#restoredByAccess.set(accessDigest, session)
+      if (now < session.refreshExpiresAt) this.#restoredByRefresh.set(refreshDigest, session)
     }
+    if (this.#byPrincipal !== undefined) this.#indexByPrincipal(this.#byPrincipal, session, now)
+    this.#changed('sessions')
+  }
+
+  #indexByPrincipal(index: Map<string, Set<Session>>, session: Session, now: number): void {
     const key = principalKey(session.principal)
-    let sessions = this.#byPrincipal.get(key)
-    if (sessions === undefined) this.#byPrincipal.set(key, (sessions = new Set()))
+    let sessions = index.get(key)
+    if (sessions === undefined) index.set(key, (sessions = new Set()))
     let budget = 16
     for (const old of sessions) {
       if (budget-- === 0 || now < Math.max(old.accessExpiresAt, old.refreshExpiresAt)) break
       sessions.delete(old)
     }
     sessions.add(session)
-    this.#changed('sessions')
   }
 
   byAccessToken(token: string, now: number): Session | undefined {
@@ -183,12 +195,13 @@ export class MemoryStore {
       this.#restoredByAccess.delete(session.restored.accessDigest)
       this.#restoredByRefresh.delete(session.restored.refreshDigest)
     }
-    this.#byPrincipal.get(principalKey(session.principal))?.delete(session)
+    this.#byPrincipal?.get(principalKey(session.principal))?.delete(session)
     this.#changed('sessions')
   }
 
   /** Ends every session of `principal` (single-session mode, on a new login); returns how many were indexed. */
   revokeSessionsOf(principal: Principal): number {
+    if (this.#byPrincipal === undefined) throw new Error('revokeSessionsOf needs a store made with sessionsByPrincipal')
     const sessions = [...(this.#byPrincipal.get(principalKey(principal)) ?? [])]
     for (const session of sessions) this.revokeSession(session)
     return sessions.length
@@ -218,7 +231,7 @@ export class MemoryStore {
 
   clearSessions(): void {
     for (const index of [this.#byAccess, this.#byRefresh, this.#restoredByAccess, this.#restoredByRefresh]) index.clear()
-    this.#byPrincipal.clear()
+    this.#byPrincipal?.clear()
     this.#changed('sessions')
   }
 }
