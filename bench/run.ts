@@ -1,4 +1,5 @@
 /** @module `npm run bench`: memory, start-up, then A B A B load rounds against the mock, a bare server and a peer. */
+import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CONNECTIONS, load, type LoadRequest, type LoadResult } from './load.js'
@@ -11,6 +12,8 @@ const ROUNDS = 2
 const SECONDS = 5
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
 const fixed = (n: number, digits = 0) => n.toFixed(digits)
+// Ratios move with what else the machine runs: each run states how busy it was.
+const loadAverage = () => `load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`
 
 async function setUpMock(url: string): Promise<{ clientForm: string; bearer: string; tokenBody: string }> {
   const post = (body: string, headers: Record<string, string> = {}) =>
@@ -27,7 +30,7 @@ async function setUpMock(url: string): Promise<{ clientForm: string; bearer: str
 }
 
 async function main(): Promise<void> {
-  console.log(`veeam-auth-mock bench, ${new Date().toISOString()}, node ${process.version}\n`)
+  console.log(`veeam-auth-mock bench, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} CPUs, ${loadAverage()}\n`)
   const memory = memoryCase()
   console.log(
     `memory: ${memory.tokens.toLocaleString('en')} tokens in ${fixed(memory.seconds, 1)} s; heap after gc ` +
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
       }
     }
     printTable(results)
+    console.log(`\nat the end: ${loadAverage()}`)
   } finally {
     await Promise.all(servers.map((server) => server.stop()))
   }
