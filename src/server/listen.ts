@@ -1,7 +1,6 @@
 /** @module Opening a port for an app: the one place that listens, shared by the CLI and startMock. */
 import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
-import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { TlsPair } from './tls-pair.js'
 
@@ -42,7 +41,12 @@ export async function listen(fetch: (request: Request) => Response | Promise<Res
   const server = (
     tls === undefined
       ? createAdaptorServer({ fetch })
-      : createAdaptorServer({ fetch, createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } })
+      : createAdaptorServer({
+          fetch,
+          // Loaded only for https: node:https and node:tls cost every plain start about 20 ms.
+          createServer: (await import('node:https')).createServer,
+          serverOptions: { cert: tls.cert, key: tls.key },
+        })
   ) as Server
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
