@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { profilesMarkdown } from '../src/docs/profiles-table.js'
@@ -31,6 +33,42 @@ describe('README', () => {
       child.kill('SIGTERM')
     }
   }
+
+  /**
+   * Runs a block that starts with its own `npm start -- FLAGS` line: the CLI is started with those flags on a
+   * free port (and a temporary folder for /tmp/mock-tls), and the rest of the block runs against it.
+   */
+  async function runServedBlock(marker: string): Promise<string[]> {
+    const [start, ...rest] = between(`<!-- walkthrough:${marker} -->`, '```\n\n').replace(/^```bash\n/, '').split('\n')
+    const flags = /^npm start -- (.+?)(?:\s+#.*)?$/.exec(start!)?.[1]?.split(/\s+/)
+    if (flags === undefined) throw new Error(`the ${marker} block does not start with npm start -- FLAGS`)
+    const dir = mkdtempSync(join(tmpdir(), 'readme-'))
+    const localFlags = flags.map((flag) => flag.replace('/tmp/mock-tls', dir))
+    const portAt = localFlags.indexOf('--port')
+    if (portAt === -1) localFlags.push('--port', '0')
+    else localFlags[portAt + 1] = '0'
+    const { child, url } = await startCli(localFlags)
+    try {
+      const script = rest.join('\n').replaceAll('/tmp/mock-tls', dir).replaceAll(':9898', `:${new URL(url).port}`)
+      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script])
+      return stdout.trim().split('\n')
+    } finally {
+      child.kill('SIGTERM')
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  it('has a single-session curl example that works against its own npm start line', async () => {
+    expect(await runServedBlock('single-session')).toEqual(['401', '200'])
+  })
+
+  it('has a TLS curl example (trusting the written certificate, then -k) that works against its own npm start line', async () => {
+    const lines = await runServedBlock('tls')
+    expect(lines).toHaveLength(2)
+    for (const line of lines) {
+      expect(JSON.parse(line)).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 899, refresh_token: expect.any(String) })
+    }
+  })
 
   it('has a vro-7.1 curl walkthrough that works verbatim against npm start', async () => {
     const lines = await runWalkthrough('curl', 'vro-7.1')
