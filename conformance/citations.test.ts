@@ -82,7 +82,8 @@ describe.each(SEED_PAGES.map((page) => [page.profile, page] as const))('a run wi
     expect(stated.length).toBeGreaterThan(8)
   })
 
-  it.skipIf(!haveShared)(`every quote of a seed part is verbatim in ${page.file}; of a vendor-facts part, in vendor-facts.md; no other part quotes`, () => {
+  const unchecked = haveShared ? '' : ' (skipped: the vendor pages, ../shared, are not next to this checkout)'
+  it.skipIf(!haveShared)(`every quote of a seed part is verbatim in ${page.file}; of a vendor-facts part, in vendor-facts.md; no other part quotes${unchecked}`, () => {
     const seedText = read(join(SHARED, 'seeds', page.file))
     const facts = read(join(SHARED, 'vendor-facts.md'))
     let checked = 0
