@@ -1,5 +1,6 @@
 /** @module How a script learns that `serve` is up and where: the ready record, on stdout (--log json) or in --ready-file. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
+import { writeFileAtomic } from '../state/atomic-write.js'
 import { UsageError } from './usage-error.js'
 
 export const READY_FLAGS = {
@@ -50,12 +51,9 @@ export class ReadyFile {
   }
 
   write(record: ReadyRecord): void {
-    const temp = `${this.file}.${process.pid}.tmp`
     try {
-      writeFileSync(temp, `${JSON.stringify(record)}\n`)
-      renameSync(temp, this.file)
+      writeFileAtomic(this.file, `${JSON.stringify(record)}\n`)
     } catch (error) {
-      rmSync(temp, { force: true })
       throw new UsageError(`--ready-file ${this.file}: cannot write (${code(error)}).`)
     }
   }

@@ -27,7 +27,7 @@ export interface TlsFlagValues {
 }
 
 /** What the flags ask for: a pair read from files (already checked) or a certificate to make at start. */
-export type TlsRequest = { kind: 'files'; pair: TlsPair; certFile: string } | { kind: 'self-signed'; outDir?: string }
+export type TlsRequest = { kind: 'files'; pair: TlsPair; certFile: string; fingerprint256: string } | { kind: 'self-signed'; outDir?: string }
 
 /** A certificate ready to serve, with what the banner and the ready line say about it. */
 export interface TlsSetup {
@@ -64,22 +64,23 @@ export function parseTlsFlags(values: TlsFlagValues): TlsRequest | undefined {
   if (cert === undefined) throw new UsageError('--tls-key needs --tls-cert (the certificate it belongs to).')
   if (key === undefined) throw new UsageError('--tls-cert needs --tls-key (the certificate\'s private key).')
   const pair = { cert: readPem(cert, '--tls-cert'), key: readPem(key, '--tls-key') }
+  let fingerprint256: string
   try {
-    checkTlsPair(pair)
+    fingerprint256 = checkTlsPair(pair).fingerprint256
   } catch (error) {
     if (!(error instanceof TlsPairError)) throw error
     if (error.part === 'cert') throw new UsageError(`--tls-cert ${cert} ${error.message}.`)
     if (error.part === 'key') throw new UsageError(`--tls-key ${key} ${error.message}.`)
     throw new UsageError(`--tls-key ${key} does not match the certificate in --tls-cert ${cert}.`)
   }
-  return { kind: 'files', pair, certFile: cert }
+  return { kind: 'files', pair, certFile: cert, fingerprint256 }
 }
 
 /** Makes the certificate (for --tls) and writes it to --tls-out; once, before listening. */
 export async function prepareTls(request: TlsRequest): Promise<TlsSetup> {
   if (request.kind === 'files') {
-    const { pair, certFile } = request
-    return { pair, certFile, fingerprint256: checkTlsPair(pair).fingerprint256, source: `certificate ${certFile}` }
+    const { pair, certFile, fingerprint256 } = request
+    return { pair, certFile, fingerprint256, source: `certificate ${certFile}` }
   }
   const pair = await selfSignedCertificate()
   const setup: TlsSetup = {

@@ -36,8 +36,3 @@ export function checkTlsPair(pair: TlsPair): X509Certificate {
   if (!certificate.checkPrivateKey(key)) throw new TlsPairError('pair', 'the key does not match the certificate')
   return certificate
 }
-
-/** The SHA-256 fingerprint as browsers and `openssl x509 -fingerprint -sha256` show it (AB:CD:...). */
-export function fingerprint256(certPem: string): string {
-  return new X509Certificate(certPem).fingerprint256
-}

@@ -20,6 +20,9 @@ export type StubMatch =
   /** The path is a stub's, the method is not: 405 with these methods. */
   | { kind: 'method-not-allowed'; allow: string[] }
 
+/** Two stubs with one key collide: the same method on the same path shape. */
+const keyOf = (entry: Entry) => `${entry.stub.method} ${entry.template.shape}`
+
 function entryOf(stub: Stub, origin: StubView['origin']): Entry {
   const headers = { ...stub.headers }
   const body = stub.body === undefined ? null : typeof stub.body === 'string' ? stub.body : JSON.stringify(stub.body)
@@ -44,7 +47,7 @@ export class StubRegistry {
     this.#startup = stubs.map((input, index) => {
       const where = entryName(input, index)
       const entry = this.#check(parseStub(input, where), 'startup', where)
-      const key = `${entry.stub.method} ${entry.template.shape}`
+      const key = keyOf(entry)
       const earlier = seen.get(key)
       if (earlier !== undefined) throw new StubError(`${where}: repeats entry ${earlier + 1} (same method and path)`)
       seen.set(key, index)
@@ -70,8 +73,7 @@ export class StubRegistry {
   /** Adds a stub at runtime; one with the same method and path shape is replaced. Throws StubError. */
   add(input: StubInput): Stub {
     const entry = this.#check(parseStub(input), 'runtime')
-    const key = (e: Entry) => `${e.stub.method} ${e.template.shape}`
-    this.#runtime = [...this.#runtime.filter((e) => key(e) !== key(entry)), entry]
+    this.#runtime = [...this.#runtime.filter((e) => keyOf(e) !== keyOf(entry)), entry]
     this.version++
     return structuredClone(entry.stub)
   }
