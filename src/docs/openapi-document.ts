@@ -56,6 +56,6 @@ export function openApiDocument(app: App, state: MockState, options: DocumentOpt
     info: { title: profile.title, version: profile.version, description: description(state, options) },
     tags,
   })
-  const stubbed = withStubs(document as unknown as OpenAPIV3_1.Document, options.stubs?.list() ?? [], profile)
+  const stubbed = withStubs(document as unknown as OpenAPIV3_1.Document, options.stubs?.served() ?? [], profile)
   return { ...stubbed, [BEHAVIOUR_EXTENSION]: behaviour(state) } as unknown as OpenAPIV3_1.Document
 }

@@ -43,16 +43,11 @@ function operation(document: Document, stub: StubView, profile: Profile): OpenAP
   }
 }
 
-/** A copy of `document` with the stubs added; the same document when there are none. */
+/** A copy of `document` with the served stubs (StubRegistry.served()) added; the same document when there are none. */
 export function withStubs(document: Document, stubs: readonly StubView[], profile: Profile): Document {
   if (stubs.length === 0) return document
   const paths: OpenAPIV3_1.PathsObject = { ...document.paths }
-  const seen = new Set<string>()
-  // list() gives runtime stubs first: a startup stub they shadow (same method and path shape) is left out.
   for (const stub of stubs) {
-    const key = `${stub.method} ${compileTemplate(stub.path).shape}`
-    if (seen.has(key)) continue
-    seen.add(key)
     const method = stub.method.toLowerCase() as OpenAPIV3_1.HttpMethods
     paths[stub.path] = { ...paths[stub.path], [method]: operation(document, stub, profile) }
   }

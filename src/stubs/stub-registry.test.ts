@@ -107,17 +107,19 @@ describe('StubRegistry.match', () => {
 })
 
 describe('StubRegistry runtime changes', () => {
-  it('add replaces a stub with the same method and shape, shadows a startup one, and clear drops only runtime stubs', () => {
+  it('add replaces a stub with the same method and shape, shadows a startup one (not served), and clear drops only runtime stubs', () => {
     const stubs = registry([{ method: 'GET', path: '/a/{id}', body: 'startup' }])
     const version = stubs.version
     stubs.add({ method: 'GET', path: '/a/{x}', body: 'first' })
     stubs.add({ method: 'GET', path: '/a/{y}', body: 'second' })
     expect(stubs.version).toBeGreaterThan(version)
     expect(stubs.list().map((s) => [s.origin, s.body])).toEqual([['runtime', 'second'], ['startup', 'startup']])
+    expect(stubs.served().map((s) => [s.origin, s.path, s.body])).toEqual([['runtime', '/a/{y}', 'second']])
     const found = stubs.match('GET', '/a/1')
     expect(found?.kind === 'stub' && found.stub.body).toBe('second')
     expect(stubs.clear()).toBe(1)
     expect(stubs.list().map((s) => [s.origin, s.body])).toEqual([['startup', 'startup']])
+    expect(stubs.served().map((s) => [s.origin, s.body])).toEqual([['startup', 'startup']])
   })
 
   it('add validates like a file entry, without an entry number', () => {

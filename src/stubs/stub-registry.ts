@@ -23,6 +23,8 @@ export type StubMatch =
 /** Two stubs with one key collide: the same method on the same path shape. */
 const keyOf = (entry: Entry) => `${entry.stub.method} ${entry.template.shape}`
 
+const viewOf = ({ stub, origin }: Entry): StubView => ({ ...structuredClone(stub), origin })
+
 function entryOf(stub: Stub, origin: StubView['origin']): Entry {
   const headers = { ...stub.headers }
   const body = stub.body === undefined ? null : typeof stub.body === 'string' ? stub.body : JSON.stringify(stub.body)
@@ -80,7 +82,13 @@ export class StubRegistry {
 
   /** Runtime stubs first (they shadow a startup stub of the same shape), each in the order added. */
   list(): StubView[] {
-    return [...this.#runtime, ...this.#startup].map(({ stub, origin }) => ({ ...structuredClone(stub), origin }))
+    return [...this.#runtime, ...this.#startup].map(viewOf)
+  }
+
+  /** The stubs that can answer: list() without the startup stubs a runtime stub shadows. */
+  served(): StubView[] {
+    const shadowing = new Set(this.#runtime.map(keyOf))
+    return [...this.#runtime, ...this.#startup.filter((e) => !shadowing.has(keyOf(e)))].map(viewOf)
   }
 
   /** Drops the runtime stubs; the startup ones stay. Returns how many were dropped. */
