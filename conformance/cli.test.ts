@@ -83,7 +83,8 @@ describe('the CLI process', () => {
     expect(stdout).toContain('--baseline FILE')
     expect(stdout).toContain('--control URL')
     expect(stdout).toContain('--control-token T')
-    expect(stdout).toContain('Exit codes: 0 no MUST check failed')
+    expect(stdout).toContain('Exit codes: 0 no MUST check failed; 1 a MUST check failed (or a stale baseline entry);')
+    expect(stdout).toContain('2 could not run (bad flags, target unreachable, primary login refused).')
   })
 })
 

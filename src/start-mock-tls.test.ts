@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { Server } from 'node:net'
+import { describe, expect, it, vi } from 'vitest'
 import { httpsRequest, PASSWORD_GRANT } from '../test/support/https-client.js'
 import { selfSignedCertificate } from './server/self-signed.js'
 import { TlsPairError } from './server/tls-pair.js'
@@ -31,8 +32,14 @@ describe('startMock with tls', () => {
 
   it('refuses a key that is not the certificate\'s before listening', async () => {
     const [a, b] = await Promise.all([selfSignedCertificate(), selfSignedCertificate()])
-    const error = await startMock({ tls: { cert: a.cert, key: b.key } }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(TlsPairError)
-    expect((error as TlsPairError).part).toBe('pair')
+    const listen = vi.spyOn(Server.prototype, 'listen')
+    try {
+      const error = await startMock({ tls: { cert: a.cert, key: b.key } }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(TlsPairError)
+      expect((error as TlsPairError).part).toBe('pair')
+      expect(listen).not.toHaveBeenCalled()
+    } finally {
+      listen.mockRestore()
+    }
   }, 30_000)
 })

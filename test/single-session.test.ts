@@ -82,6 +82,8 @@ describe('--sessions (the real CLI)', () => {
       const first = (await token(mock.url, ADMIN)).body
       const second = (await token(mock.url, ADMIN)).body
       expect(await clientsStatus(mock.url, first)).toBe(401)
+      const stale = await refresh(mock.url, first)
+      expect([stale.status, stale.body['error']]).toEqual([400, 'invalid_grant'])
       expect(await clientsStatus(mock.url, second)).toBe(200)
     } finally {
       await mock.close()

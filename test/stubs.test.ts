@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { fingerprint } from '../src/control/fingerprint.js'
 import { startMock, type RunningMock } from '../src/start-mock.js'
 import { StubError } from '../src/stubs/stub-schema.js'
 
@@ -95,12 +96,19 @@ describe('stub resources over a real socket (startMock)', () => {
   })
 
   it('refuse a revoked session (control API) and a disabled account', async () => {
+    const refused = { status: 401, challenge: INVALID_TOKEN, body: UNAUTHORIZED }
     const first = await userTokens()
-    mock.sessions.revokeAll()
-    expect((await send('/api/v7.1/Plans', { headers: bearer(first.access_token) })).status).toBe(401)
+    const revoked = await send(`/__control/sessions/${fingerprint(first.access_token)}`, { method: 'DELETE' })
+    expect(revoked.status).toBe(204)
+    expect(await refusal(await send('/api/v7.1/Plans', { headers: bearer(first.access_token) }))).toEqual(refused)
     const second = await userTokens()
-    mock.accounts.disable('vdro\\administrator')
-    expect((await send('/api/v7.1/Plans', { headers: bearer(second.access_token) })).status).toBe(401)
+    const disabled = await send('/__control/accounts/vdro%5Cadministrator', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ disabled: true }),
+    })
+    expect(disabled.status).toBe(200)
+    expect(await refusal(await send('/api/v7.1/Plans', { headers: bearer(second.access_token) }))).toEqual(refused)
   })
 
   it('as: "user" answers 403 to a client, in the body shape the Clients resource uses for 403', async () => {

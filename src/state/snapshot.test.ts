@@ -32,8 +32,8 @@ async function changedMock() {
   const created = await mock.app.request('/api/v7.1/Clients', { method: 'POST', headers: { authorization: `Bearer ${admin.body['access_token']}` } })
   const client = (await created.json()) as { client_id: string; client_secret: string }
   const used = await token(mock, 'username=vdro%5Cplanauthor&password=Password1')
-  await token(mock, `grant_type=refresh_token&refresh_token=${encodeURIComponent(used.body['refresh_token']!)}`)
-  return { mock, admin: admin.body, used: used.body, client }
+  const renewed = await token(mock, `grant_type=refresh_token&refresh_token=${encodeURIComponent(used.body['refresh_token']!)}`)
+  return { mock, admin: admin.body, used: used.body, renewed: renewed.body, client }
 }
 
 describe('state snapshot', () => {
@@ -45,9 +45,13 @@ describe('state snapshot', () => {
   })
 
   it('holds changed and removed accounts, clients and live tokens as SHA-256 only, never a secret in clear', async () => {
-    const { mock, admin, used, client } = await changedMock()
+    const { mock, admin, used, renewed, client } = await changedMock()
     const snapshot = snap(mock)
-    expect(snapshot.accounts.map((a) => [a.username, a.role])).toEqual([['vdro\\planoperator', 'Plan Author'], ['lab\\ci', 'Plan Author']])
+    const SHA256 = expect.stringMatching(/^[0-9a-f]{64}$/)
+    expect(snapshot.accounts.map((a) => [a.username, a.role, a.passwordSha256])).toEqual([
+      ['vdro\\planoperator', 'Plan Author', SHA256],
+      ['lab\\ci', 'Plan Author', SHA256],
+    ])
     expect(snapshot.removedAccounts).toEqual(['vdro\\viewer'])
     expect(snapshot.clients).toEqual([{ clientId: client.client_id, owner: 'vdro\\administrator', secretSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }])
     // The administrator's session, the used session (access only) and the refreshed one.
@@ -56,8 +60,12 @@ describe('state snapshot', () => {
       ['vdro\\planauthor', true, false],
       ['vdro\\planauthor', true, true],
     ])
+    for (const { access, refresh } of snapshot.sessions!) {
+      for (const token of [access, refresh]) if (token !== undefined) expect(token.sha256).toEqual(SHA256)
+    }
     const text = JSON.stringify(snapshot)
-    for (const secret of ['Ci-Password-1', 'Password1', client.client_secret, admin['access_token']!, admin['refresh_token']!, used['access_token']!]) {
+    const tokens = [admin, used, renewed].flatMap((t) => [t['access_token']!, t['refresh_token']!])
+    for (const secret of ['Ci-Password-1', 'Password1', client.client_secret, ...tokens]) {
       expect(text).not.toContain(secret)
     }
   })

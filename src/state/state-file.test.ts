@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { writeFileAtomic } from './atomic-write.js'
 import { CoalescingWriter } from './coalescing-writer.js'
+import { defaultFixtures } from '../accounts/fixtures.js'
+import { createMock } from '../engine/create-mock.js'
+import { parseSnapshot } from './snapshot.js'
 import { openStateFile } from './state-file.js'
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'state-file-'))
@@ -82,11 +85,14 @@ describe('CoalescingWriter', () => {
 })
 
 describe('openStateFile', () => {
-  it('leaves a missing file alone until attach, and reading a directory is one clear error', () => {
+  it('leaves a missing file alone until attach, which creates it; reading a directory is one clear error', () => {
     const dir = freshDir()
     const file = join(dir, 'state.json')
-    openStateFile('vro-7.1', { path: file, sessions: false, onWriteError: () => {} })
+    const stateFile = openStateFile('vro-7.1', { path: file, sessions: false, onWriteError: () => {} })
     expect(existsSync(file)).toBe(false)
+    stateFile.attach(createMock({ profile: 'vro-7.1' }).state, defaultFixtures('vro-7.1'))
+    const written = parseSnapshot(readFileSync(file, 'utf8'), 'vro-7.1')
+    expect([written.accounts, written.removedAccounts, written.clients]).toEqual([[], [], []])
     expect(() => openStateFile('vro-7.1', { path: dir, sessions: false, onWriteError: () => {} })).toThrow(
       `State file ${dir} cannot be read (EISDIR).`,
     )

@@ -76,12 +76,15 @@ describe('StubRegistry.match', () => {
   })
 
   it('prefers the template with more literal segments, whatever the order', () => {
-    const stubs = registry([
-      { method: 'GET', path: '/a/{id}', body: 'template' },
-      { method: 'GET', path: '/a/current', body: 'literal' },
-    ])
-    const found = stubs.match('GET', '/a/current')
-    expect(found?.kind === 'stub' && found.stub.body).toBe('literal')
+    const template = { method: 'GET', path: '/a/{id}', body: 'template' } as const
+    const literal = { method: 'GET', path: '/a/current', body: 'literal' } as const
+    for (const stubs of [registry([template, literal]), registry([literal, template])]) {
+      const body = (path: string) => {
+        const found = stubs.match('GET', path)
+        return found?.kind === 'stub' ? found.stub.body : undefined
+      }
+      expect([body('/a/current'), body('/a/other')]).toEqual(['literal', 'template'])
+    }
   })
 
   it('answers method-not-allowed with every method the path has', () => {
