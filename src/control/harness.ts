@@ -75,6 +75,7 @@ export function installHarness(app: App, state: MockState, options: InstallOptio
     reset() {
       for (const account of state.store.accounts()) state.store.removeAccount(account.id)
       state.store.clearSessions()
+      state.codes.clear()
       options.reseed()
       clock.reset()
       faults.clear()

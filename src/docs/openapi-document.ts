@@ -43,19 +43,44 @@ function description(state: MockState, options: DocumentOptions): string {
 /** The profile's behaviour with the lifetimes in force. */
 export function behaviour(state: MockState) {
   // Stubs are the mock's own resources, not promises of the vendor's.
-  const { sources: _sources, stubs: _stubs, ...profile } = state.profile
+  const { sources: _sources, stubs: _stubs, resources: _resources, ...profile } = state.profile
   return { ...profile, lifetimes: state.lifetimes }
+}
+
+/** The profile's version header as a required parameter of every operation, pre-filled (default) with its revision. */
+function withVersionHeader(document: OpenAPIV3_1.Document, state: MockState): OpenAPIV3_1.Document {
+  const rule = state.profile.apiVersion
+  if (rule === undefined) return document
+  const parameter = {
+    name: rule.header,
+    in: 'header',
+    required: true,
+    description: `Version and revision of the client REST API, <version>-<revision>. Accepted: ${rule.accepted.join(', ')}.`,
+    schema: { type: 'string', default: rule.default, enum: rule.accepted },
+  }
+  const ref = { $ref: '#/components/parameters/apiVersionParam' }
+  const paths = Object.fromEntries(
+    Object.entries(document.paths ?? {}).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item ?? {}).map(([method, op]) => [method, { ...(op as object), parameters: [ref, ...((op as OpenAPIV3_1.OperationObject).parameters ?? [])] }]),
+      ),
+    ]),
+  )
+  const components = { ...document.components, parameters: { ...document.components?.parameters, apiVersionParam: parameter } }
+  return { ...document, paths, components } as OpenAPIV3_1.Document
 }
 
 export function openApiDocument(app: App, state: MockState, options: DocumentOptions): OpenAPIV3_1.Document {
   const { profile } = state
   const tags = [{ name: profile.tokenTag, description: 'Tokens and logout.' }]
   if (profile.clientBases.length > 0) tags.push({ name: profile.clientsTag, description: 'Client accounts.' })
+  for (const tag of new Set((profile.resources ?? []).map((r) => r.tag))) tags.push({ name: tag, description: 'What clients read right after login.' })
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: { title: profile.title, version: profile.version, description: description(state, options) },
     tags,
   })
   const stubbed = withStubs(document as unknown as OpenAPIV3_1.Document, options.stubs?.served() ?? [], profile)
-  return { ...stubbed, [BEHAVIOUR_EXTENSION]: behaviour(state) } as unknown as OpenAPIV3_1.Document
+  return { ...withVersionHeader(stubbed, state), [BEHAVIOUR_EXTENSION]: behaviour(state) } as unknown as OpenAPIV3_1.Document
 }

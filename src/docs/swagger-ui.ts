@@ -73,7 +73,7 @@ export function mountSwaggerUi(app: App, profile: Profile): void {
   const cache = new Map<string, Buffer>()
   const html = page(profile)
   const script = initScript(profile)
-  app.get('/swagger', (c) => c.html(html))
+  for (const path of ['/swagger', ...(profile.discovery?.uiPaths ?? [])]) app.get(path, (c) => c.html(html))
   app.get('/swagger/init.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   app.get('/swagger/assets/:file', (c) => {
     const file = c.req.param('file')

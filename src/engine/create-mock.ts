@@ -2,12 +2,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { defaultFixtures, type AccountFixture } from '../accounts/fixtures.js'
 import { parseUsername } from '../accounts/username.js'
+import { AuthorizationCodes } from '../oauth/authorization-codes.js'
 import { systemClock, type Clock } from '../clock.js'
 import { installHarness, type ControlOptions, type Harness } from '../control/harness.js'
 import { CONTROL_PREFIX } from '../control/intercept.js'
 import { controlApp, mountControl } from '../control/routes.js'
 import { VirtualClock } from '../control/virtual-clock.js'
-import { mountDocs } from '../docs/mount-docs.js'
+import { documentPaths, mountDocs } from '../docs/mount-docs.js'
+import { mountResources } from '../resources/mount-resources.js'
+import { apiVersionCheck } from '../routes/api-version.js'
+import { mountAuthorizationCode } from '../routes/authorization-code.js'
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
 import type { Profile } from '../profiles/profile.js'
 import { mountClients } from '../routes/clients.js'
@@ -109,6 +113,7 @@ export function createMock(options: AppOptions = {}): Mock {
       sessionsByPrincipal: sessionMode === 'single',
       ...(options.onStateChange === undefined ? {} : { onChange: options.onStateChange }),
     }),
+    codes: new AuthorizationCodes(),
     clock: options.control ? new VirtualClock(options.clock) : options.clock ?? systemClock,
     random: options.random ?? (options.tokenSeed === undefined ? cryptoRandomSource() : seededRandomSource(options.tokenSeed)),
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
@@ -122,10 +127,14 @@ export function createMock(options: AppOptions = {}): Mock {
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
   const controlOptions = options.control === true ? {} : options.control || undefined
   const harness = controlOptions && installHarness(app, state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, accounts) })
+  const versionCheck = apiVersionCheck(state, documentPaths(profile))
+  if (versionCheck !== undefined) app.use(versionCheck)
   registerSecuritySchemes(app, profile)
   mountToken(app, state)
   mountLogout(app, state)
+  mountAuthorizationCode(app, state)
   if (profile.clientBases.length > 0) mountClients(app, state)
+  mountResources(app, state)
   mountDocs(app, state, {
     accounts,
     showPasswords: options.showAccountPasswords ?? options.accounts === undefined,
@@ -134,7 +143,7 @@ export function createMock(options: AppOptions = {}): Mock {
   })
   if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token))
   mountStubs(app, state, stubs)
-  mountFallback(app)
-  app.onError((error, c) => renderError(c, error, options.onServerError))
+  mountFallback(app, state)
+  app.onError((error, c) => renderError(c, state, error, options.onServerError))
   return harness === undefined ? { app, state, stubs } : { app, state, harness, stubs }
 }

@@ -1,5 +1,6 @@
 /** @module Everything a running mock holds, passed to routes and grants instead of globals. */
 import type { Clock } from '../clock.js'
+import type { AuthorizationCodes } from '../oauth/authorization-codes.js'
 import type { Profile } from '../profiles/profile.js'
 import type { RandomSource } from '../security/random-source.js'
 import type { MemoryStore } from '../store/memory-store.js'
@@ -13,6 +14,8 @@ export interface Lifetimes {
 export interface MockState {
   readonly profile: Profile
   readonly store: MemoryStore
+  /** Codes of the authorization_code grant, where the profile offers it. */
+  readonly codes: AuthorizationCodes
   readonly clock: Clock
   readonly random: RandomSource
   readonly lifetimes: Lifetimes

@@ -15,6 +15,12 @@ export const QUIRKS = {
   'bare-username-refused': 'A bare USERNAME (without DOMAIN\\) is refused although the profile allows it.',
   'server-error-on-bad-grant': 'An unsupported grant_type answers 500 instead of 400 unsupported_grant_type.',
   'expires-in-as-string': 'expires_in is a string ("899") instead of an integer.',
+  'api-version-not-required': 'A request without the profile\'s version header (x-api-version) is served instead of refused.',
+  'any-api-version-accepted': 'A request with an unsupported API version is served instead of refused.',
+  'empty-401-body': 'Every 401 answers with an empty body, as some real VBR servers do.',
+  'token-dates-inconsistent': '.expires is not .issued plus expires_in.',
+  'dates-without-offset': '.issued and .expires are written without a UTC offset.',
+  'authorization-code-reusable': 'An authorization code can be exchanged more than once.',
 } as const satisfies Record<string, string>
 
 export type QuirkName = keyof typeof QUIRKS

@@ -1,43 +1,69 @@
-/** @module Issuing a session: a fresh access token paired with a fresh refresh token. */
-import { newAccessToken, newRefreshToken } from '../security/credentials.js'
+/** @module Issuing a session: a fresh access token paired with a fresh refresh token, answered in the profile's fields. */
+import { TOKEN_FORMATS } from '../oauth/token-formats/index.js'
+import type { TokenField } from '../profiles/profile.js'
 import type { Principal, Session } from '../store/types.js'
 import type { MockState } from './mock-state.js'
 
-export interface TokenResponse {
-  access_token: string
-  token_type: string
-  expires_in: number
-  refresh_token: string
+export interface IssueOptions {
+  /** The session comes from credentials, not a refresh token (single-session mode ends the earlier ones). */
+  login?: boolean
+  /** The refresh token lives the access lifetime plus the profile's shortTermRefresh.extraSeconds. */
+  shortTerm?: boolean
+}
+
+/** `2022-04-24T14:24:18+00:00`: whole seconds with an offset, as the vendor's TokenModel example writes it. */
+export function dateWithOffset(ms: number): string {
+  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}+00:00`
+}
+
+/** The user name tokens and responses carry: the account's, or a client's id. */
+function nameOf(state: MockState, principal: Principal): string {
+  if (principal.kind === 'client') return principal.clientId
+  return state.store.getAccount(principal.accountId)?.name ?? ''
 }
 
 /**
  * Creates a session for `principal` and returns the token response body, with the profile's fields in its order.
- * `login`: the session comes from credentials (password or client_credentials), not from a refresh token; in
- * single-session mode it ends the principal's earlier sessions, as the vendor warns simultaneous sessions under the
- * same credentials "may interfere with each other". A user's login leaves its client accounts' sessions alone.
+ * `login`: in single-session mode a login ends the principal's earlier sessions, as the vendor warns simultaneous
+ * sessions under the same credentials "may interfere with each other". A user's login leaves its client accounts' sessions alone.
  */
-export function issueSession(state: MockState, principal: Principal, login = false): Record<string, unknown> {
+export function issueSession(state: MockState, principal: Principal, options: IssueOptions = {}): Record<string, unknown> {
   const now = state.clock.now()
   const { accessSeconds, refreshSeconds } = state.lifetimes
-  const session: Session = {
-    principal,
-    accessToken: newAccessToken(state.random),
-    refreshToken: newRefreshToken(state.random),
-    accessExpiresAt: now + accessSeconds * 1000,
-    refreshExpiresAt: now + refreshSeconds * 1000,
-  }
+  const { profile } = state
+  const short = options.shortTerm === true && profile.shortTermRefresh !== undefined
+  const accessExpiresAt = now + accessSeconds * 1000
+  const refreshExpiresAt = short ? accessExpiresAt + profile.shortTermRefresh!.extraSeconds * 1000 : now + refreshSeconds * 1000
+  const named = profile.tokenFormat !== 'opaque' || profile.tokenResponse.fields.includes('username')
+  const name = named ? nameOf(state, principal) : ''
+  const tokens = TOKEN_FORMATS[profile.tokenFormat].pair(state, { name, issuedAt: now, accessExpiresAt, refreshExpiresAt, shortTerm: short })
+  const session: Session = { principal, ...tokens, accessExpiresAt, refreshExpiresAt }
   state.store.sweep(now)
-  if (login && state.sessionMode === 'single') state.store.revokeSessionsOf(principal)
+  if (options.login === true && state.sessionMode === 'single') state.store.revokeSessionsOf(principal)
   state.store.addSession(session, now)
-  const full: TokenResponse = {
-    access_token: session.accessToken,
-    token_type: state.profile.tokenResponse.tokenType,
-    // The vendor's samples show 899 for a 15-minute token: the lifetime less one second.
-    expires_in: Math.max(1, accessSeconds - 1),
-    refresh_token: session.refreshToken,
+  const dated = (ms: number) => (state.quirks.has('dates-without-offset') ? dateWithOffset(ms).slice(0, 19) : dateWithOffset(ms))
+  const value = (field: TokenField): unknown => {
+    switch (field) {
+      case 'access_token':
+        return session.accessToken
+      case 'token_type':
+        return profile.tokenResponse.tokenType
+      case 'expires_in':
+        // The orchestrators' samples show 899 for a 15-minute token (the lifetime less one second); VBR's show 900.
+        return profile.tokenResponse.expiresIn === 'lifetime' ? accessSeconds : Math.max(1, accessSeconds - 1)
+      case 'refresh_token':
+        return session.refreshToken
+      case '.issued':
+        return dated(now)
+      case '.expires':
+        // The token-dates-inconsistent quirk: a minute off expires_in.
+        return dated(state.quirks.has('token-dates-inconsistent') ? accessExpiresAt + 60_000 : accessExpiresAt)
+      case 'username':
+        return name
+    }
   }
   const body: Record<string, unknown> = {}
-  for (const field of state.profile.tokenResponse.fields) body[field] = full[field]
-  if (state.quirks.has('expires-in-as-string') && 'expires_in' in body) body['expires_in'] = String(full.expires_in)
+  for (const field of profile.tokenResponse.fields) body[field] = value(field)
+  if (state.quirks.has('expires-in-as-string') && 'expires_in' in body) body['expires_in'] = String(body['expires_in'])
   return body
 }

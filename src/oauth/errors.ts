@@ -1,4 +1,4 @@
-/** @module Errors, modelled once: RFC 6749 section 5.2 on the token endpoint, a vendor-style JSON body on resources. */
+/** @module Errors, modelled once by what was refused; each profile's error model (src/errors/) decides how a refusal looks on the wire. */
 
 /** The error codes RFC 6749 section 5.2 registers for the token endpoint. */
 export type OAuthErrorCode =
@@ -9,13 +9,41 @@ export type OAuthErrorCode =
   | 'unsupported_grant_type'
   | 'invalid_scope'
 
-/** A token-endpoint error; rendered as `{error, error_description}` with no-store caching. */
+/**
+ * What was refused, independent of any product's wording: error models map each to their status and code
+ * (profile `errors.refusals`), so the same engine speaks RFC 6749 for one product and VBR's `Error` for another.
+ */
+export const REFUSALS = [
+  'invalid-request',
+  'invalid-credentials',
+  'account-not-allowed',
+  'invalid-refresh-token',
+  'invalid-code',
+  'invalid-client',
+  'unsupported-grant',
+  'too-large',
+  'missing-token',
+  'invalid-token',
+  'forbidden',
+  'not-found',
+  'method-not-allowed',
+  'bad-request',
+  'missing-version',
+  'unsupported-version',
+  'not-implemented',
+  'server-error',
+] as const
+
+export type Refusal = (typeof REFUSALS)[number]
+
+/** A token-endpoint error; the RFC 6749 model renders it as `{error, error_description}` with no-store caching. */
 export class OAuthError extends Error {
   constructor(
     readonly status: 400 | 401 | 413,
     readonly error: OAuthErrorCode,
     readonly description: string,
     readonly headers: Record<string, string> = {},
+    readonly refusal: Refusal = 'invalid-request',
   ) {
     super(description)
   }
@@ -26,30 +54,50 @@ export class OAuthError extends Error {
 }
 
 export const invalidRequest = (description: string) => new OAuthError(400, 'invalid_request', description)
-export const invalidGrant = (description: string) => new OAuthError(400, 'invalid_grant', description)
+/** `refusal` says which invalid_grant it is, for error models that tell them apart. */
+export const invalidGrant = (
+  description: string,
+  refusal: 'invalid-credentials' | 'account-not-allowed' | 'invalid-refresh-token' | 'invalid-code',
+) => new OAuthError(400, 'invalid_grant', description, {}, refusal)
 export const unsupportedGrantType = (description: string) =>
-  new OAuthError(400, 'unsupported_grant_type', description)
+  new OAuthError(400, 'unsupported_grant_type', description, {}, 'unsupported-grant')
 /** 401 with a Basic challenge when the client authenticated with HTTP Basic (RFC 6749 section 5.2), else 400. */
 export const invalidClient = (description: string, usedBasic: boolean) =>
   usedBasic
-    ? new OAuthError(401, 'invalid_client', description, { 'WWW-Authenticate': 'Basic realm="token"' })
-    : new OAuthError(400, 'invalid_client', description)
+    ? new OAuthError(401, 'invalid_client', description, { 'WWW-Authenticate': 'Basic realm="token"' }, 'invalid-client')
+    : new OAuthError(400, 'invalid_client', description, {}, 'invalid-client')
 /** Closes the connection: the rest of an oversized body is never read. */
 export const bodyTooLarge = (limitBytes: number) =>
-  new OAuthError(413, 'invalid_request', `The request body exceeds ${limitBytes / 1024} KiB.`, { Connection: 'close' })
+  new OAuthError(413, 'invalid_request', `The request body exceeds ${limitBytes / 1024} KiB.`, { Connection: 'close' }, 'too-large')
 
 /** The vendor's documented 401 text for its resources. */
 export const UNAUTHORIZED_TEXT =
   'Unauthorized request. The authorization header has been expected but not found (or found but expired).'
 
-/** An error on a bearer-protected resource or any non-token route; rendered as `{message}`. */
+export type ResourceStatus = 400 | 401 | 403 | 404 | 405 | 413 | 500 | 501
+
+const REFUSAL_OF_STATUS: Record<ResourceStatus, Refusal> = {
+  400: 'bad-request',
+  401: 'invalid-token',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  413: 'too-large',
+  500: 'server-error',
+  501: 'not-implemented',
+}
+
+/** An error on a bearer-protected resource or any non-token route; the orchestrator model renders it as `{message}`. */
 export class ResourceError extends Error {
+  readonly refusal: Refusal
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 500,
+    readonly status: ResourceStatus,
     message: string,
     readonly headers: Record<string, string> = {},
+    refusal?: Refusal,
   ) {
     super(message)
+    this.refusal = refusal ?? REFUSAL_OF_STATUS[status]
   }
 }
 
@@ -58,9 +106,10 @@ export function unauthorized(tokenSent: boolean): ResourceError {
   const challenge = tokenSent
     ? 'Bearer error="invalid_token", error_description="The access token is unknown, expired or revoked."'
     : 'Bearer'
-  return new ResourceError(401, UNAUTHORIZED_TEXT, { 'WWW-Authenticate': challenge })
+  return new ResourceError(401, UNAUTHORIZED_TEXT, { 'WWW-Authenticate': challenge }, tokenSent ? 'invalid-token' : 'missing-token')
 }
 
 export const forbidden = (message: string) => new ResourceError(403, message)
 export const notFound = (message: string) => new ResourceError(404, message)
 export const badRequest = (message: string) => new ResourceError(400, message)
+export const notImplemented = (message: string) => new ResourceError(501, message)

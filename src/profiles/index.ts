@@ -2,12 +2,13 @@
 import type { Profile } from './profile.js'
 import { vac2 } from './vac-2.js'
 import { vro71 } from './vro-7.1.js'
+import { VBR_PROFILES } from './vbr-family.js'
 import { vao3, vao4, vdro5, vro70, vro72, vro721 } from './vro-family.js'
 
 export type { Assumption, GrantType, LogoutStyle, Profile } from './profile.js'
 
-/** The three seed profiles first, then the rest of the family, oldest first. */
-export const PROFILES: readonly Profile[] = [vro71, vao3, vac2, vao4, vdro5, vro70, vro72, vro721]
+/** The three seed profiles first, then the rest of their family, oldest first; then Backup & Replication, oldest first. */
+export const PROFILES: readonly Profile[] = [vro71, vao3, vac2, vao4, vdro5, vro70, vro72, vro721, ...VBR_PROFILES]
 
 export const DEFAULT_PROFILE_ID = 'vro-7.1'
 

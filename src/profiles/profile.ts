@@ -1,10 +1,68 @@
 /** @module The shape of a product-version profile: everything that differs between Veeam APIs, as data. */
+import type { Refusal } from '../oauth/errors.js'
 import type { StubInput } from '../stubs/stub-schema.js'
 
-/** Fields a token response can carry. */
-export type TokenField = 'access_token' | 'token_type' | 'expires_in' | 'refresh_token'
+/** Fields a token response can carry; `.issued`/`.expires` are date-times with an offset (VBR's TokenModel). */
+export type TokenField = 'access_token' | 'token_type' | 'expires_in' | 'refresh_token' | '.issued' | '.expires' | 'username'
 
-export type GrantType = 'password' | 'client_credentials' | 'refresh_token'
+export type GrantType = 'password' | 'client_credentials' | 'refresh_token' | 'authorization_code'
+
+/** How a refusal answers under a profile's error model: its status, the model's code, and the vendor's message if it has one. */
+export interface RefusalAnswer {
+  status: number
+  /** The model's code field (VBR: errorCode); absent for models without one. */
+  code?: string
+  /** The vendor's message; `{supported}` becomes the accepted API versions (`{supported-v}`: each written v1.1-rev0). Absent: the mock's own explanation. */
+  message?: string
+}
+
+export interface ErrorModelSpec {
+  /** The body shape, one module each in src/errors/: `oauth-message` (RFC 6749 on the token endpoint, {message} elsewhere), `vbr-error`. */
+  model: 'oauth-message' | 'vbr-error'
+  /** Per refusal, what the model answers; required for every refusal by models with codes. */
+  refusals?: Partial<Record<Refusal, RefusalAnswer>>
+}
+
+/** A version header every API request must carry (VBR: `x-api-version: 1.1-rev0`). */
+export interface ApiVersionRule {
+  header: string
+  /** The revisions this release accepts. */
+  accepted: string[]
+  /** The revision documented by the profile's OpenAPI document (Swagger UI pre-fills it). */
+  default: string
+}
+
+/** Where clients look for the API's own document and UI, besides /openapi.json and /swagger. */
+export interface Discovery {
+  /** Paths serving the OpenAPI document; `{revision}` expands to each accepted API version. */
+  documentPaths: string[]
+  /** Paths serving Swagger UI. */
+  uiPaths: string[]
+}
+
+/** A JSON Schema registered under `name` in the document's components. */
+export interface NamedSchema {
+  name: string
+  definition: Record<string, unknown>
+}
+
+interface ResourceBase {
+  path: string
+  operationId: string
+  summary: string
+  tag: string
+  /** Served without a token (the vendor's `security: []`). */
+  public?: boolean
+  /** Only these roles get an answer; others 403 (absent: every role that may use the API). */
+  roles?: string[]
+  schema: NamedSchema
+}
+
+/** A resource clients read right after login, answered by the module of its kind (src/resources/). */
+export type ServerResource =
+  | (ResourceBase & { kind: 'static'; body: Record<string, unknown> })
+  /** The mock's clock (the virtual one under the harness) as `{serverTime, timeZone}`. */
+  | (ResourceBase & { kind: 'server-time'; timeZone: string; ianaTimeZoneId?: string })
 
 /** A choice we made where the vendor is silent. The conformance suite holds a target to it only with --strict. */
 export interface Assumption {
@@ -22,6 +80,8 @@ export interface LogoutStyle {
   status: 200 | 204
   /** A JSON string body, e.g. "You have been logged out." (VAC 2); none for 204. */
   message?: string
+  /** A JSON object body instead (VBR's EmptySuccessResponse: `{}`). */
+  objectBody?: Record<string, unknown>
   /** The logout route itself is an assumption (the vendor does not document it for this product). */
   assumed?: boolean
 }
@@ -45,11 +105,15 @@ export interface Profile {
   grants: GrantType[]
   /** Grant names the vendor lists but the mock does not emulate (answered `unsupported_grant_type`). */
   listedGrants: string[]
+  /** Form fields the vendor lists for those grants (VBR: vbr_token), shown in the document. */
+  listedFields?: string[]
   defaultGrant: GrantType
   usernames: {
     /** Whether a bare `USERNAME` is accepted (resolved to `defaultDomain`). */
     bareAllowed: boolean
     defaultDomain: string
+    /** A domain that means "this server" (VBR's `.\\user`), resolved to `defaultDomain`. */
+    localDomain?: string
   }
   /** Roles that may use the REST API. */
   roles: string[]
@@ -59,7 +123,24 @@ export interface Profile {
     tokenType: string
     /** Exactly the fields of a successful token response, in order. */
     fields: TokenField[]
+    /** `expires_in`: the lifetime less one second (VRO's 899) or the lifetime itself (VBR's 900). */
+    expiresIn: 'lifetime-less-one' | 'lifetime'
   }
+  /** `opaque` random strings, or `jwt`: RS512 JWTs shaped like the vendor's samples (src/oauth/token-formats/). */
+  tokenFormat: 'opaque' | 'jwt'
+  /** grant_type is matched ignoring case (VBR renamed password to Password in 1.3-rev1; clients send both). */
+  grantsIgnoreCase?: boolean
+  /** How the document spells grant names: as the engine does, or capitalised (`Refresh_token`). */
+  grantSpelling?: 'lowercase' | 'capitalised'
+  /** `POST path` with a bearer token issues a single-use code for grant_type=authorization_code. */
+  authorizationCode?: { path: string; lifetimeSeconds: number }
+  /** A boolean form field that shortens the refresh token's life to the access lifetime plus `extraSeconds`. */
+  shortTermRefresh?: { field: string; extraSeconds: number }
+  errors: ErrorModelSpec
+  apiVersion?: ApiVersionRule
+  discovery?: Discovery
+  /** Resources clients read right after login (VBR: serverInfo, serverTime). */
+  resources?: ServerResource[]
   /** Content types the token endpoint reads as a form body (urlencoded parser unless multipart). */
   formContentTypes: string[]
   /** Where each rule comes from, for people reading the spec. */

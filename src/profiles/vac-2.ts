@@ -19,7 +19,9 @@ export const vac2: Profile = {
   roles: ['Portal Administrator'],
   lifetimes: { accessSeconds: 60 * 60, refreshSeconds: 120 * 60 },
   logout: { method: 'POST', path: '/accounts/logout', status: 200, message: 'You have been logged out.' },
-  tokenResponse: { tokenType: 'bearer', fields: ['access_token', 'token_type', 'expires_in', 'refresh_token'] },
+  tokenResponse: { tokenType: 'bearer', fields: ['access_token', 'token_type', 'expires_in', 'refresh_token'], expiresIn: 'lifetime-less-one' },
+  tokenFormat: 'opaque',
+  errors: { model: 'oauth-message' },
   // The vendor's own example sends a form body under Content-Type: application/json.
   formContentTypes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
   sources: {

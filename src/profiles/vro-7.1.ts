@@ -22,7 +22,10 @@ export const vro71: Profile = {
   tokenResponse: {
     tokenType: 'bearer',
     fields: ['access_token', 'token_type', 'expires_in', 'refresh_token'],
+    expiresIn: 'lifetime-less-one',
   },
+  tokenFormat: 'opaque',
+  errors: { model: 'oauth-message' },
   formContentTypes: ['application/x-www-form-urlencoded', 'multipart/form-data'],
   sources: {
     seed: 'seeds/000 "Authorization Examples" (Veeam Recovery Orchestrator REST API 7.1)',

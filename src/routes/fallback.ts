@@ -1,4 +1,5 @@
 /** @module What answers when no route does: 405 with Allow for a known path, else 404, always JSON. */
+import type { MockState } from '../engine/mock-state.js'
 import type { App } from './env.js'
 import { ResourceError } from '../oauth/errors.js'
 import { renderError } from './render-error.js'
@@ -14,15 +15,15 @@ function allowedMethods(app: App): Map<string, string[]> {
   return allowed
 }
 
-export function mountFallback(app: App): void {
+export function mountFallback(app: App, state: MockState): void {
   let allowed: Map<string, string[]> | undefined
   app.notFound((c) => {
     allowed ??= allowedMethods(app)
     const methods = allowed.get(c.req.path)
     if (methods !== undefined) {
       const allow = methods.join(', ')
-      return renderError(c, new ResourceError(405, `Method ${c.req.method} is not allowed here; use ${allow}.`, { Allow: allow }))
+      return renderError(c, state, new ResourceError(405, `Method ${c.req.method} is not allowed here; use ${allow}.`, { Allow: allow }))
     }
-    return renderError(c, new ResourceError(404, `No resource at ${c.req.path}.`))
+    return renderError(c, state, new ResourceError(404, `No resource at ${c.req.path}.`))
   })
 }

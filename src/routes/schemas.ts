@@ -1,6 +1,6 @@
 /** @module Wire schemas, shared by the routes and the emitted OpenAPI document. */
 import { z } from '@hono/zod-openapi'
-import type { Profile } from '../profiles/profile.js'
+import type { Profile, TokenField } from '../profiles/profile.js'
 import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
 
 /**
@@ -9,7 +9,9 @@ import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
  * field has an empty example so "Try it out" sends no placeholder text.
  */
 export function tokenRequestSchema(profile: Profile) {
-  const grants = [...profile.grants, ...profile.listedGrants] as [string, ...string[]]
+  // VBR 1.3-rev1 and later document Password, Refresh_token, ...; the server takes any case (grantsIgnoreCase).
+  const spell = (grant: string) => (profile.grantSpelling === 'capitalised' ? grant[0]!.toUpperCase() + grant.slice(1) : grant)
+  const grants = [...profile.grants, ...profile.listedGrants].map(spell) as [string, ...string[]]
   const field = (description: string) => z.string().optional().openapi({ description, example: '' })
   const clientFields = profile.grants.includes('client_credentials')
     ? {
@@ -19,7 +21,7 @@ export function tokenRequestSchema(profile: Profile) {
     : {}
   return z
     .object({
-      grant_type: z.enum(grants).default(profile.defaultGrant).openapi({ description: 'The OAuth 2.0 grant.' }),
+      grant_type: z.enum(grants).default(spell(profile.defaultGrant)).openapi({ description: 'The OAuth 2.0 grant.' }),
       username: field(
         profile.usernames.bareAllowed
           ? 'Required if grant_type is password. DOMAIN\\USERNAME or USERNAME.'
@@ -28,6 +30,13 @@ export function tokenRequestSchema(profile: Profile) {
       password: field('Required if grant_type is password.'),
       ...clientFields,
       refresh_token: field('Required if grant_type is refresh_token.'),
+      ...(profile.grants.includes('authorization_code') && { code: field('Required if grant_type is authorization_code.') }),
+      ...(profile.shortTermRefresh !== undefined && {
+        [profile.shortTermRefresh.field]: z.boolean().optional().openapi({
+          description: `If true, the refresh token lives the access token lifetime plus ${profile.shortTermRefresh.extraSeconds / 60} minutes.`,
+        }),
+      }),
+      ...Object.fromEntries((profile.listedFields ?? []).map((name) => [name, field('Listed by the vendor; not emulated (its grant is answered as unsupported).')])),
     })
     .openapi('TokenRequest')
 }
@@ -41,6 +50,25 @@ export const TokenResponse = z
   })
   .strict()
   .openapi('TokenResponse')
+
+const TOKEN_FIELD_SCHEMAS: Record<TokenField, z.ZodType> = {
+  access_token: z.string().openapi({ description: 'String that represents authorization issued to the client.' }),
+  token_type: z.string().openapi({ example: 'bearer' }),
+  refresh_token: z.string().openapi({ description: 'Used once to obtain a new pair of tokens.' }),
+  expires_in: z.int().positive().openapi({ description: 'Lifetime of the access token, in seconds.', example: 900 }),
+  '.issued': z.string().openapi({ format: 'date-time', description: 'Date and time when the access token is issued.' }),
+  '.expires': z.string().openapi({ format: 'date-time', description: 'Date and time when the access token expires.' }),
+  username: z.string().openapi({ description: 'The user name the tokens were issued to.', example: 'administrator' }),
+}
+
+const ORCHESTRATOR_FIELDS = 'access_token,token_type,expires_in,refresh_token'
+
+/** The success body of the token endpoint: the orchestrators' four fields, or exactly the profile's (VBR's TokenModel). */
+export function tokenResponseSchema(profile: Profile): z.ZodType {
+  const { fields } = profile.tokenResponse
+  if (fields.join(',') === ORCHESTRATOR_FIELDS) return TokenResponse
+  return z.object(Object.fromEntries(fields.map((field) => [field, TOKEN_FIELD_SCHEMAS[field]]))).strict().openapi('TokenModel')
+}
 
 export const OAuthErrorBody = z
   .object({

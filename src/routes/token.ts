@@ -5,19 +5,45 @@ import type { MockState } from '../engine/mock-state.js'
 import { unsupportedGrantType } from '../oauth/errors.js'
 import { GRANTS } from '../oauth/grants/index.js'
 import { readTokenParams } from '../oauth/token-params.js'
-import type { GrantType } from '../profiles/profile.js'
+import type { GrantType, Profile } from '../profiles/profile.js'
 import { mount, type App } from './env.js'
 import { readLimitedBody } from './read-body.js'
 import { NO_STORE } from './render-error.js'
 import { requestHeader } from './request-header.js'
-import { json, OAuthErrorBody, TokenResponse, tokenRequestSchema } from './schemas.js'
+import { errorResponse } from './error-responses.js'
+import { json, OAuthErrorBody, tokenRequestSchema, tokenResponseSchema } from './schemas.js'
 
 export const TOKEN_BODY_LIMIT = 64 * 1024
 
 const TOKEN_HEADERS = { 'content-type': 'application/json', ...NO_STORE }
 
+/** The token endpoint's refusals: RFC 6749 for the orchestrators, the profile's error model otherwise. */
+function errorResponses(state: MockState) {
+  if (state.profile.errors.model === 'oauth-message') {
+    return {
+      400: json(OAuthErrorBody, 'The request was refused (RFC 6749 section 5.2).'),
+      401: json(OAuthErrorBody, 'Client authentication with HTTP Basic failed (invalid_client).'),
+      413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`),
+    }
+  }
+  const token = { token: true }
+  return {
+    400: errorResponse(state, 'invalid-request', 'The request is malformed: a missing field, an unsupported grant_type or API version.', token),
+    401: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', token),
+    413: errorResponse(state, 'too-large', `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, token),
+  }
+}
+
+/** The engine's grant for a grant_type as sent, if the profile performs it (ignoring case where the profile says so). */
+function grantMatcher(profile: Profile): (sent: string) => GrantType | undefined {
+  const byName = new Map<string, GrantType>(profile.grants.map((grant) => [profile.grantsIgnoreCase ? grant.toLowerCase() : grant, grant]))
+  return profile.grantsIgnoreCase ? (sent) => byName.get(sent.toLowerCase()) : (sent) => byName.get(sent)
+}
+
 export function mountToken(app: App, state: MockState): void {
   const { profile } = state
+  const grantOf = grantMatcher(profile)
+  const shortTermField = profile.shortTermRefresh?.field
   const form = { schema: tokenRequestSchema(profile) }
   const route = createRoute({
     method: 'post',
@@ -33,10 +59,8 @@ export function mountToken(app: App, state: MockState): void {
       },
     },
     responses: {
-      200: json(TokenResponse, 'An access token, its lifetime and a refresh token.'),
-      400: json(OAuthErrorBody, 'The request was refused (RFC 6749 section 5.2).'),
-      401: json(OAuthErrorBody, 'Client authentication with HTTP Basic failed (invalid_client).'),
-      413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`),
+      200: json(tokenResponseSchema(profile), 'An access token, its lifetime and a refresh token.'),
+      ...errorResponses(state),
     },
   })
   mount(app, route, async (c) => {
@@ -45,13 +69,15 @@ export function mountToken(app: App, state: MockState): void {
       readLimitedBody(request, c.env, TOKEN_BODY_LIMIT),
     )
     c.set('token', { params })
-    const grantType = params.get('grant_type') ?? profile.defaultGrant
-    if (!profile.grants.includes(grantType as GrantType)) {
-      if (state.quirks.has('server-error-on-bad-grant')) throw new Error(`quirk: unhandled grant_type ${grantType}`)
-      throw unsupportedGrantType(`grant_type=${grantType} is not supported; use ${profile.grants.join(', ')}.`)
+    const grantType = grantOf(params.get('grant_type') ?? profile.defaultGrant)
+    if (grantType === undefined) {
+      const named = params.get('grant_type')
+      if (state.quirks.has('server-error-on-bad-grant')) throw new Error(`quirk: unhandled grant_type ${named}`)
+      throw unsupportedGrantType(`grant_type=${named} is not supported; use ${profile.grants.join(', ')}.`)
     }
-    const principal = GRANTS[grantType as GrantType](state, params, requestHeader(request, c.env, 'authorization'))
-    const body = issueSession(state, principal, grantType !== 'refresh_token')
+    const principal = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'))
+    const shortTerm = shortTermField !== undefined && params.get(shortTermField)?.toLowerCase() === 'true'
+    const body = issueSession(state, principal, { login: grantType !== 'refresh_token', shortTerm })
     const { access_token, refresh_token } = body
     if (typeof access_token === 'string' && typeof refresh_token === 'string') c.set('token', { params, issued: { access_token, refresh_token } })
     // A plain header object lets @hono/node-server write the response without building a Headers object.

@@ -17,7 +17,7 @@ export function handle(state: MockState, params: TokenParams, authorization: str
   }
   const principal: Principal = { kind: 'client', clientId: client.id }
   if (resolvePrincipal(state, principal) === undefined) {
-    throw invalidGrant('The account that created this client can no longer use the REST API.')
+    throw invalidGrant('The account that created this client can no longer use the REST API.', 'account-not-allowed')
   }
   return principal
 }

@@ -3,6 +3,7 @@ import type { GrantType } from '../../profiles/profile.js'
 import type { MockState } from '../../engine/mock-state.js'
 import type { Principal } from '../../store/types.js'
 import type { TokenParams } from '../token-params.js'
+import * as authorizationCode from './authorization-code.js'
 import * as clientCredentials from './client-credentials.js'
 import * as password from './password.js'
 import * as refreshToken from './refresh-token.js'
@@ -13,4 +14,5 @@ export const GRANTS: Record<GrantType, GrantHandler> = {
   [password.grantType]: password.handle,
   [clientCredentials.grantType]: clientCredentials.handle,
   [refreshToken.grantType]: refreshToken.handle,
+  [authorizationCode.grantType]: authorizationCode.handle,
 }

@@ -23,15 +23,16 @@ export function handle(state: MockState, params: TokenParams): Principal {
       usernames.bareAllowed
         ? 'The user name must be in the DOMAIN\\USERNAME or USERNAME format.'
         : 'The user name must be in the DOMAIN\\USERNAME format.',
+      'invalid-credentials',
     )
   }
   const account = state.store.findAccount(parsed.domain, parsed.name)
   const matches = secretMatches(password, account?.passwordHash ?? NO_ACCOUNT_DIGEST)
   if (account === undefined || !matches || account.disabled) {
-    throw invalidGrant('The user name or password is incorrect.')
+    throw invalidGrant('The user name or password is incorrect.', 'invalid-credentials')
   }
   if (!accountMayUseApi(state, account)) {
-    throw invalidGrant(`The account may not use the REST API; it needs the role ${roles.join(' or ')}.`)
+    throw invalidGrant(`The account may not use the REST API; it needs the role ${roles.join(' or ')}.`, 'account-not-allowed')
   }
   return { kind: 'user', accountId: account.id }
 }

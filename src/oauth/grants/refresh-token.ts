@@ -10,9 +10,9 @@ export const grantType = 'refresh_token'
 export function handle(state: MockState, params: TokenParams): Principal {
   const token = required(params, 'refresh_token', grantType)
   const session = state.store.byRefreshToken(token, state.clock.now())
-  if (session === undefined) throw invalidGrant('The refresh token is unknown, expired, revoked or already used.')
+  if (session === undefined) throw invalidGrant('The refresh token is unknown, expired, revoked or already used.', 'invalid-refresh-token')
   if (resolvePrincipal(state, session.principal) === undefined) {
-    throw invalidGrant('The account behind this refresh token can no longer use the REST API.')
+    throw invalidGrant('The account behind this refresh token can no longer use the REST API.', 'account-not-allowed')
   }
   // Synchronous from lookup to here, so of concurrent refreshes of one token exactly one gets this far.
   if (!state.quirks.has('refresh-token-reusable')) state.store.dropRefreshToken(session)

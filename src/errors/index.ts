@@ -1,0 +1,12 @@
+/** @module The error models by name: a profile's `errors.model` picks one. */
+import type { ErrorModelSpec } from '../profiles/profile.js'
+import type { ErrorModel } from './error-model.js'
+import { oauthMessage } from './oauth-message.js'
+import { vbrError } from './vbr-error.js'
+
+export const ERROR_MODELS: Readonly<Record<ErrorModelSpec['model'], ErrorModel>> = {
+  'oauth-message': oauthMessage,
+  'vbr-error': vbrError,
+}
+
+export type { ErrorModel, WireError } from './error-model.js'

@@ -1,0 +1,15 @@
+/** @module The orchestrator family's errors: RFC 6749 section 5.2 JSON on the token endpoint, `{message}` on every other route. */
+import { OAuthError } from '../oauth/errors.js'
+import { OAuthErrorBody, ResourceErrorBody } from '../routes/schemas.js'
+import type { ErrorModel } from './error-model.js'
+
+export const oauthMessage: ErrorModel = {
+  render(error) {
+    if (error instanceof OAuthError) return { status: error.status, body: error.body(), headers: error.headers }
+    return { status: error.status, body: { message: error.message }, headers: error.headers }
+  },
+  tokenSchema: OAuthErrorBody,
+  resourceSchema: ResourceErrorBody,
+  // The schemas carry their own examples (routes/schemas.ts).
+  example: () => undefined,
+}

@@ -1,0 +1,7 @@
+/** @module Token formats by name: a profile's `tokenFormat` picks one. */
+import type { Profile } from '../../profiles/profile.js'
+import { jwt } from './jwt.js'
+import { opaque } from './opaque.js'
+import type { TokenFormat } from './token-format.js'
+
+export const TOKEN_FORMATS: Readonly<Record<Profile['tokenFormat'], TokenFormat>> = { opaque, jwt }

@@ -1,0 +1,51 @@
+/** @module The profile's resources clients read right after login (VBR: serverInfo, serverTime), each answered by its kind's module. */
+import { createRoute } from '@hono/zod-openapi'
+import type { MockState } from '../engine/mock-state.js'
+import { bearerAuth } from '../oauth/bearer.js'
+import { forbidden } from '../oauth/errors.js'
+import type { ServerResource } from '../profiles/profile.js'
+import { errorResponse } from '../routes/error-responses.js'
+import { bearerSecurity } from '../routes/schemas.js'
+import { mount, type App, type Handler } from '../routes/env.js'
+import { serverTime } from './server-time.js'
+
+/** The body of a resource at this moment: fixed data, or the mock's clock. */
+function bodyOf(state: MockState, resource: ServerResource): () => unknown {
+  switch (resource.kind) {
+    case 'static':
+      return () => resource.body
+    case 'server-time':
+      return () => serverTime(state.clock.now(), resource)
+  }
+}
+
+export function mountResources(app: App, state: MockState): void {
+  const { profile } = state
+  for (const resource of profile.resources ?? []) {
+    app.openAPIRegistry.registerComponent('schemas', resource.schema.name, resource.schema.definition)
+    const route = createRoute({
+      method: 'get',
+      path: resource.path,
+      operationId: resource.operationId,
+      tags: [resource.tag],
+      summary: resource.summary,
+      ...(resource.public === true ? { security: [] } : { security: bearerSecurity(profile) }),
+      responses: {
+        200: {
+          description: 'OK',
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/${resource.schema.name}` } } },
+        },
+        ...(resource.public === true ? {} : { 401: errorResponse(state, 'missing-token', 'The access token is missing, expired or revoked.') }),
+        ...(resource.roles === undefined ? {} : { 403: errorResponse(state, 'forbidden', `Only ${resource.roles.join(', ')} may read this.`) }),
+      },
+    })
+    const body = bodyOf(state, resource)
+    const answer: Handler = (c) => {
+      const roles = resource.roles
+      if (roles !== undefined && !roles.includes(c.get('caller').account.role)) throw forbidden(`Only ${roles.join(', ')} may read this.`)
+      return c.json(body(), 200)
+    }
+    if (resource.public === true) mount(app, route, (c) => c.json(body(), 200))
+    else mount(app, route, bearerAuth(state), answer)
+  }
+}

@@ -1,0 +1,35 @@
+/** @module The profile's version header (VBR's x-api-version): required on every API request, checked before any route. */
+import type { MockState } from '../engine/mock-state.js'
+import { CONTROL_PREFIX } from '../control/intercept.js'
+import { ResourceError } from '../oauth/errors.js'
+import type { Middleware } from './env.js'
+
+/** Pages of the mock's own (docs, Swagger UI, discovery, control) that answer without the header. */
+export function isApiPath(path: string, discovery: ReadonlySet<string>): boolean {
+  if (path === '/' || path === '/openapi.json' || discovery.has(path)) return false
+  if (path === '/swagger' || path.startsWith('/swagger/')) return false
+  return !(path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`))
+}
+
+/** Middleware refusing API requests without an accepted version; undefined when the profile has no version header. */
+export function apiVersionCheck(state: MockState, discoveryPaths: readonly string[]): Middleware | undefined {
+  const rule = state.profile.apiVersion
+  if (rule === undefined) return undefined
+  const accepted = new Set(rule.accepted)
+  const discovery = new Set(discoveryPaths)
+  const list = rule.accepted.join(', ')
+  return async function apiVersion(c, next) {
+    if (!isApiPath(c.req.path, discovery)) return next()
+    const sent = c.req.header(rule.header)
+    if (sent === undefined || sent.trim() === '') {
+      if (state.quirks.has('api-version-not-required')) return next()
+      throw new ResourceError(400, `The ${rule.header} header is required; send one of ${list}.`, {}, 'missing-version')
+    }
+    const version = sent.trim()
+    if (!accepted.has(version) && !state.quirks.has('any-api-version-accepted')) {
+      const shown = version.length > 40 ? `${version.slice(0, 40)}...` : version
+      throw new ResourceError(400, `API version ${JSON.stringify(shown)} is not supported; send one of ${list}.`, {}, 'unsupported-version')
+    }
+    await next()
+  }
+}
