@@ -27,7 +27,7 @@ export const vac2: Profile = {
     token: 'helpcenter.veeam.com archive/vac/20/rest/authorization_example.html; archive/vac/30/rest/authentication.html (expires_in 3599)',
     logout: 'archive/vac/30/rest/authorization_example.html: POST /accounts/logout, 200, "You have been logged out."',
     stubs:
-      'vendor-facts section 5: a public VAC v2 client (Prometheus exporter) sends its bearer token to GET /v2/tenants and /v2/tenants/{id}/backupResources right after POST /token; seeds/002 step "To validate the access token, click Explore"',
+      'docs/sources.md#vac-2-public-clients: a public VAC v2 client (Prometheus exporter) sends its bearer token to GET /v2/tenants and /v2/tenants/{id}/backupResources right after POST /token; seeds/002 step "To validate the access token, click Explore"',
   },
   assumptions: [
     ...TOKEN_ASSUMPTIONS.filter((a) => a.id !== 'form-content-types'),
