@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { PROFILES } from '../src/profiles/index.js'
 import { prose, sectionsOf } from './support/doc-page.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -34,6 +35,25 @@ describe('the docs', () => {
   it('the README links every page under docs/ (its Documentation index)', () => {
     const linked = new Set(relativeLinks(read('README.md')).map((t) => t.split('#')[0]))
     expect(PAGES.filter((p) => p !== 'README.md' && !linked.has(p))).toEqual([])
+  })
+
+  it("every docs/sources.md section a profile's sources name exists, and what such a part quotes is quoted there", () => {
+    const sections = sectionsOf(read('docs/sources.md'))
+    const quotes = (text: string) => [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.replace(/\s+/g, ' '))
+    const wrong: string[] = []
+    let named = 0
+    for (const profile of PROFILES) {
+      for (const part of Object.values(profile.sources).flatMap((s) => s.split('; '))) {
+        const anchor = /docs\/sources\.md#([\w-]+)/.exec(part)?.[1]
+        if (anchor === undefined) continue
+        named++
+        const section = sections.get(anchor)
+        if (section === undefined) wrong.push(`${profile.id}: no section #${anchor}`)
+        else for (const q of quotes(part)) if (!quotes(section).some((s) => s.includes(q))) wrong.push(`${profile.id}: "${q}" not quoted in #${anchor}`)
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(named).toBeGreaterThan(3)
   })
 
   it('the anchor rule is GitHub\'s: punctuation dropped, spaces to hyphens, repeats numbered', () => {
