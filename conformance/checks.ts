@@ -6,7 +6,7 @@ export interface CheckDef {
   id: string
   scenario: string
   severity: Severity
-  /** The generic citation (RFC, spec, vendor-facts.md); a run may cite its seed page instead (citations/). */
+  /** The generic citation (RFC, spec, docs/sources.md); a run may cite its seed page instead (citations/). */
   cite: string
   /** An assumption id from the spec's x-veeam-auth-mock: declared and --strict makes the check MUST. */
   assumption?: string
@@ -19,11 +19,11 @@ export interface CheckDef {
 }
 
 /**
- * The generic citation of each check: an RFC clause, the spec, or vendor-facts.md (the research notes, with the
- * vendor page each fact comes from). A run replaces it with the wording of the seed page its profile cites, where
- * that page states the rule (citations/).
+ * The generic citation of each check: an RFC clause, the spec, or a section of docs/sources.md (the project's
+ * sources page, with the vendor page each fact comes from). A run replaces it with the wording of the seed page its
+ * profile cites, where that page states the rule (citations/).
  */
-const CLIENT_PAGES = 'vendor-facts.md §3 (VRO client pages: docs/vro/rest/client_registration.html, references/vro/7.2/rest/7.2.1/tag/Clients)'
+const CLIENT_PAGES = 'docs/sources.md#vro-clients-resource (VRO client pages: docs/vro/rest/client_registration.html, references/vro/7.2/rest/7.2.1/tag/Clients)'
 const def = (scenario: string, severity: Severity, cite: string, more: Partial<CheckDef> = {}) => ({ scenario, severity, cite, ...more })
 
 const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
