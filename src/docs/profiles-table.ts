@@ -5,19 +5,21 @@ import type { Profile } from '../profiles/profile.js'
 const code = (s: string) => `\`${s}\``
 
 function row(p: Profile): string {
-  const logout = `${p.logout.method} ${p.logout.path} → ${p.logout.status}${p.logout.message ? ` "${p.logout.message}"` : ''}${p.logout.assumed ? ' [I]' : ''}`
+  const body = p.logout.objectBody !== undefined ? ` ${JSON.stringify(p.logout.objectBody)}` : p.logout.message ? ` "${p.logout.message}"` : ''
+  const logout = `${p.logout.method} ${p.logout.path} → ${p.logout.status}${body}${p.logout.assumed ? ' [I]' : ''}`
+  const version = p.apiVersion === undefined ? '—' : `${code(`${p.apiVersion.header}: ${p.apiVersion.default}`)} (accepts ${p.apiVersion.accepted.join(', ')})`
   const accounts = defaultFixtures(p.id)
     .map((a) => `${code(a.username)} (${a.role})`)
     .join('<br>')
   const usernames = p.usernames.bareAllowed ? 'DOMAIN\\\\USER or USER' : 'DOMAIN\\\\USER only'
-  return `| ${code(p.id)} | ${p.product} ${p.version} | ${code(p.tokenPath)} | ${p.clientBases.map(code).join(' ') || '—'} | ${logout} | ${p.grants.join(', ')} | ${usernames} | ${p.roles.join(', ')} | ${p.vendorPort} | ${accounts} |`
+  return `| ${code(p.id)} | ${p.product} ${p.version} | ${code(p.tokenPath)} | ${version} | ${p.clientBases.map(code).join(' ') || '—'} | ${logout} | ${p.grants.join(', ')} | ${usernames} | ${p.roles.join(', ')} | ${p.vendorPort} | ${accounts} |`
 }
 
 /** The table of profiles, one row each (README "Profiles"). */
 export function profilesMarkdown(profiles: readonly Profile[]): string {
   return [
-    '| Profile | Product | Token | Clients base | Logout | Grants | User names | API roles | Port | Default accounts (password `Password1`) |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| Profile | Product | Token | Version header | Clients base | Logout | Grants | User names | API roles | Port | Default accounts (password `Password1`) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...profiles.map(row),
   ].join('\n') + '\n'
 }
