@@ -258,6 +258,6 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
   })
   parsed.readyFile?.remove()
   await server.close()
-  stateFile?.flush()
+  stateFile?.close()
   return 0
 }

@@ -36,18 +36,27 @@ export function parseStateFlags(values: { state?: string; 'state-sessions'?: boo
   return { sessions, state: { path: values.state, sessions: values['state-sessions'] === true } }
 }
 
-/** Opens the state file before the mock is built (a bad file stops the start with exit 2). */
+/**
+ * Opens the state file before the mock is built (a bad file, or one another process writes, stops the start with
+ * exit 2). Its lock is released when the process exits, however it exits.
+ */
 export function openState(flags: StateFlags, profileId: string, err: (line: string) => void): StateFile | undefined {
   if (flags.state === undefined) return undefined
+  const { path } = flags.state
+  let file: StateFile
   try {
-    return openStateFile(profileId, {
+    file = openStateFile(profileId, {
       ...flags.state,
-      onWriteError: (error) => err(`warning: state file ${flags.state!.path} not written: ${(error as NodeJS.ErrnoException).code ?? error.message}`),
+      onWriteError: (error) =>
+        err(`warning: state file ${path} not written (${(error as NodeJS.ErrnoException).code ?? error.message}); it keeps its last whole version; retrying every second`),
+      onWriteRecovered: () => err(`state file ${path} written again`),
     })
   } catch (error) {
     if (error instanceof StateFileError) throw new UsageError(error.message)
     throw error
   }
+  process.once('exit', () => file.close())
+  return file
 }
 
 /** Restores the file into the built mock, warns of what could not come back, and returns a line for the banner. */
