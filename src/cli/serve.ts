@@ -240,14 +240,8 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     await server.close()
     throw error
   }
-  if (parsed.log === 'json') out(JSON.stringify(ready))
-  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
-  if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
-  if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
-  if (parsed.options.tokenSeed !== undefined) {
-    err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
-  }
-  await new Promise<void>((resolve) => {
+  // Listening before the ready line: a script may send SIGTERM as soon as it reads it.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
@@ -256,6 +250,14 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  if (parsed.log === 'json') out(JSON.stringify(ready))
+  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
+  if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
+  if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
+  if (parsed.options.tokenSeed !== undefined) {
+    err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
+  }
+  await stopped
   parsed.readyFile?.remove()
   await server.close()
   stateFile?.close()

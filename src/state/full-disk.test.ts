@@ -1,58 +1,37 @@
 /** @module A real full disk: a 16 KiB tmpfs (needs root and mount; CI runs as root). */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
+import { tryMountTmpfs } from '../../test/support/tmpfs.js'
 import { defaultFixtures } from '../accounts/fixtures.js'
 import { createMock } from '../engine/create-mock.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { parseSnapshot } from './snapshot.js'
 import { openStateFile } from './state-file.js'
 
-const mountPoint = mkdtempSync(join(tmpdir(), 'full-disk-'))
+const tmpfs = tryMountTmpfs('16k')
+afterAll(() => tmpfs.remove())
 
-function mountTmpfs(size: string, remount = false): boolean {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `${remount ? 'remount,' : ''}size=${size}`, 'tmpfs', mountPoint], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
-const mounted = mountTmpfs('16k')
-
-afterAll(() => {
-  if (mounted) execFileSync('umount', [mountPoint])
-  rmSync(mountPoint, { recursive: true, force: true })
-})
-
-/** Empties the tmpfs and gives it `size` again. */
-function resetTmpfs(size: string) {
-  for (const name of readdirSync(mountPoint)) rmSync(join(mountPoint, name), { force: true })
-  expect(mountTmpfs(size, true)).toBe(true)
-}
-
-describe.runIf(mounted)('on a 16 KiB tmpfs', () => {
+describe.runIf(tmpfs.mounted)('on a 16 KiB tmpfs', () => {
   it('writeFileAtomic of 40 KB throws ENOSPC, the previous file stays whole, no temporary is left', () => {
-    resetTmpfs('16k')
-    const file = join(mountPoint, 'state.json')
+    expect(tmpfs.reset('16k')).toBe(true)
+    const file = join(tmpfs.dir, 'state.json')
     writeFileSync(file, '{"previous":true}')
     expect(() => writeFileAtomic(file, `${JSON.stringify({ big: 'x'.repeat(40_000) })}\n`)).toThrow(/ENOSPC|wrote \d+ of/)
     expect(readFileSync(file, 'utf8')).toBe('{"previous":true}')
-    expect(readdirSync(mountPoint)).toEqual(['state.json'])
+    expect(readdirSync(tmpfs.dir)).toEqual(['state.json'])
   })
 
   it('a state file that outgrows the disk keeps its last whole version, warns once, and is written once space is back', async () => {
-    resetTmpfs('16k')
-    const file = join(mountPoint, 'state.json')
+    expect(tmpfs.reset('16k')).toBe(true)
+    const file = join(tmpfs.dir, 'state.json')
     const errors: string[] = []
     let recovered = 0
     const stateFile = openStateFile('vro-7.1', {
       path: file,
       sessions: false,
       delayMs: 5,
+      retryMs: 10,
       onWriteError: (error) => errors.push((error as NodeJS.ErrnoException).code ?? error.message),
       onWriteRecovered: () => recovered++,
     })
@@ -66,13 +45,13 @@ describe.runIf(mounted)('on a 16 KiB tmpfs', () => {
     await new Promise((r) => setTimeout(r, 100))
     expect(errors).toHaveLength(1)
     expect(readFileSync(file, 'utf8')).toBe(before)
-    expect(readdirSync(mountPoint).sort()).toEqual(['state.json', 'state.json.lock'])
-    expect(mountTmpfs('1m', true)).toBe(true)
+    expect(readdirSync(tmpfs.dir).sort()).toEqual(['state.json', 'state.json.lock'])
+    expect(tmpfs.resize('1m')).toBe(true)
     await vi.waitFor(() => expect(recovered).toBe(1), { timeout: 5000 })
     expect(parseSnapshot(readFileSync(file, 'utf8'), 'vro-7.1').accounts).toHaveLength(200)
     stateFile.close()
-    expect(readdirSync(mountPoint)).toEqual(['state.json'])
+    expect(readdirSync(tmpfs.dir)).toEqual(['state.json'])
   })
 })
 
-it.skipIf(mounted)('on a 16 KiB tmpfs: skipped, because mounting a tmpfs is not permitted here (needs root)', () => {})
+it.skipIf(tmpfs.mounted)('on a 16 KiB tmpfs: skipped, because mounting a tmpfs is not permitted here (needs root)', () => {})
