@@ -13,7 +13,10 @@ export const STATE_FLAGS = {
 
 export const STATE_HELP = `  --state FILE          keep accounts added or changed at runtime and client accounts in FILE (JSON; passwords
                         and secrets as SHA-256 only, mode 0600): loaded at start, created if missing, written
-                        within 200 ms of a change and on exit, atomically; a corrupt or foreign FILE: exit 2
+                        within 200 ms of a change and on exit, whole or not at all (a failed write, e.g. a full
+                        disk, keeps the last whole FILE, warns once and is retried every second); one server
+                        per FILE (lock FILE.lock with its pid; a second server: exit 2); a corrupt or foreign
+                        FILE, or one that is a symbolic link (refused, not followed): exit 2
   --state-sessions      with --state, keep live sessions too (tokens as SHA-256), so tokens survive a restart
   --sessions MODE       multiple (default) or single: a new login ends the earlier sessions of the same user
                         (password) or client (client_credentials); their tokens get 401 / invalid_grant`
