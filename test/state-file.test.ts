@@ -126,7 +126,7 @@ describe('--state (the real CLI)', () => {
     expect(readFileSync(file, 'utf8')).toBe(text)
   })
 
-  it('a second server on the same --state file: exit 2 with one line; the first keeps writing, its lock goes when it stops', async () => {
+  it('a second server on the same --state file: exit 2 with one line; the first keeps writing, its lock goes when it stops; a failed start leaves no lock', async () => {
     const { dir, file } = stateFile()
     const first = await startCli(['--port', '0', '--state', file])
     try {
@@ -135,6 +135,11 @@ describe('--state (the real CLI)', () => {
       expect(second.stderr).toBe(
         `veeam-auth-mock: State file ${file} is in use by process ${first.child.pid} (lock ${file}.lock); stop it or use another --state file.\n`,
       )
+      // A start that fails after taking its own file's lock (port in use) releases it on the way out.
+      const other = stateFile()
+      const busy = await runCli(['serve', '--port', new URL(first.url).port, '--state', other.file])
+      expect(busy.code).toBe(2)
+      expect(readdirSync(other.dir)).toEqual(['state.json'])
       await addAccount(first.url, 'lab\\after')
       await fileContains(file, 'lab\\\\after')
     } finally {
