@@ -173,6 +173,13 @@ describe('openStateFile: what it refuses', () => {
     openStateFile('vro-7.1', options).close()
   })
 
+  it('a file in a missing directory: one clear error naming the lock it could not create', () => {
+    const file = join(freshDir(), 'missing', 'state.json')
+    expect(() => openStateFile('vro-7.1', { path: file, sessions: false, onWriteError: () => {} })).toThrow(
+      new StateFileError(`State file ${file} cannot be locked: ${file}.lock cannot be created (ENOENT).`),
+    )
+  })
+
   it('removes temporaries an earlier run left behind, once it holds the lock', () => {
     const dir = freshDir()
     const file = join(dir, 'state.json')

@@ -75,7 +75,7 @@ function lock(path: string): StateLock {
     if (error instanceof LockHeldError) {
       throw new StateFileError(`State file ${path} is in use by process ${error.pid} (lock ${error.lockPath}); stop it or use another --state file.`)
     }
-    throw new StateFileError(`State file ${path} cannot be locked (${codeOf(error)}).`)
+    throw new StateFileError(`State file ${path} cannot be locked: ${path}.lock cannot be created (${codeOf(error)}).`)
   }
 }
 
