@@ -108,9 +108,9 @@ function profileFlag(id: string | undefined): Profile {
   return profile
 }
 
-function quirkFlags(names: string[] | undefined): QuirkName[] {
+function quirkFlags(names: string[] | undefined, profile: Profile): QuirkName[] {
   try {
-    return assertQuirks(names ?? [])
+    return assertQuirks(names ?? [], profile)
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
@@ -168,7 +168,7 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       profile,
       accounts,
       lifetimes,
-      quirks: quirkFlags(values.quirk),
+      quirks: quirkFlags(values.quirk, profile),
       showAccountPasswords: values.fixtures === undefined,
       control: decision.control,
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),

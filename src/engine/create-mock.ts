@@ -112,7 +112,7 @@ export function createMock(options: AppOptions = {}): Mock {
     clock: options.control ? new VirtualClock(options.clock) : options.clock ?? systemClock,
     random: options.random ?? (options.tokenSeed === undefined ? cryptoRandomSource() : seededRandomSource(options.tokenSeed)),
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
-    quirks: new Set(assertQuirks(options.quirks ?? [])),
+    quirks: new Set(assertQuirks(options.quirks ?? [], profile)),
     sessionMode,
   }
   seedAccounts(state, accounts)
