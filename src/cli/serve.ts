@@ -9,6 +9,7 @@ import type { Profile } from '../profiles/profile.js'
 import { listen, ListenError } from '../server/listen.js'
 import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
+import { escapeControl } from './control-characters.js'
 import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
@@ -220,7 +221,7 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     ...parsed.options,
     ...(onRequest === undefined ? {} : { onRequest }),
     ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
-    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${(error as Error).message}`),
+    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${escapeControl((error as Error).message)}`),
   })
   const stateLine = attachState(stateFile, mock, parsed.accounts, err)
   const { app, state } = mock
