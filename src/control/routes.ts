@@ -3,28 +3,42 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi'
 import type { Context, Handler } from 'hono'
 import type { App } from '../routes/env.js'
-import { StubError } from '../stubs/stub-schema.js'
+import { OAuthError } from '../oauth/errors.js'
+import { readLimitedBody } from '../routes/read-body.js'
+import { describeIssue, StubError } from '../stubs/stub-schema.js'
+import { FaultError } from './faults.js'
 import type { Harness } from './harness.js'
 import { mountHealth } from './health.js'
 import { CONTROL_PREFIX } from './intercept.js'
+import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js'
 import * as S from './schemas.js'
 
 export const CONTROL_TAG = 'Control'
 
 class BadInput extends Error {}
 
+class TooLarge extends Error {}
+
+/** Every control body is read up to this size; a larger one is a 413 and changes nothing. */
+export const CONTROL_BODY_LIMIT = 1024 * 1024
+
 async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let bytes: Buffer
+  try {
+    bytes = await readLimitedBody(c.req.raw, undefined, CONTROL_BODY_LIMIT)
+  } catch (error) {
+    if (error instanceof OAuthError && error.status === 413) throw new TooLarge(`The body exceeds ${CONTROL_BODY_LIMIT / 1024 / 1024} MiB.`)
+    throw new BadInput('The body could not be read.')
+  }
   let data: unknown
   try {
-    data = await c.req.json()
+    data = JSON.parse(bytes.toString('utf8'))
   } catch {
     throw new BadInput('The body must be JSON.')
   }
+  if (jsonDepth(data) > MAX_JSON_DEPTH) throw new BadInput(`The body nests deeper than ${MAX_JSON_DEPTH} levels.`)
   const result = schema.safeParse(data)
-  if (!result.success) {
-    const issue = result.error.issues[0]!
-    throw new BadInput(`${issue.path.join('.') || '(body)'}: ${issue.message}`)
-  }
+  if (!result.success) throw new BadInput(describeIssue(result.error).replace(/^\(stub\):/, '(body):'))
   return result.data
 }
 
@@ -39,7 +53,10 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
     app.on(route.method.toUpperCase(), [route.getRoutingPath()], handler)
   }
   const base = { tags: [CONTROL_TAG], ...(token === undefined ? {} : { security: [{ ControlToken: [] }] }) }
-  const bad = { 400: S.json(S.ControlError, 'Bad input.') }
+  const bad = {
+    400: S.json(S.ControlError, 'Bad input; nothing changed.'),
+    413: S.json(S.ControlError, `The body exceeds ${CONTROL_BODY_LIMIT / 1024 / 1024} MiB; nothing changed.`),
+  }
   mountHealth(app, CONTROL_TAG, harness.profile)
   if (token !== undefined) {
     app.openAPIRegistry.registerComponent('securitySchemes', 'ControlToken', { type: 'http', scheme: 'bearer' })
@@ -76,7 +93,12 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/faults`, operationId: 'addFault', summary: 'Add a fault rule', request: { body: S.jsonBody(S.FaultRule) }, responses: { 201: S.json(S.Fault, 'The rule.'), ...bad } }), async (c) => {
     const rule = await readJson(c, S.FaultRule)
-    return c.json(harness.faults.add(rule as Parameters<Harness['faults']['add']>[0]), 201)
+    try {
+      return c.json(harness.faults.add(rule as Parameters<Harness['faults']['add']>[0]), 201)
+    } catch (error) {
+      if (error instanceof FaultError) throw new BadInput(error.message)
+      throw error
+    }
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/faults`, operationId: 'clearFaults', summary: 'Remove every fault rule', responses: { 204: { description: 'Cleared.' } } }), (c) => {
     harness.faults.clear()
@@ -153,6 +175,7 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
   app.notFound((c) => c.json({ message: `No control resource at ${c.req.method} ${c.req.path}.` }, 404))
   app.onError((error, c) => {
     if (error instanceof BadInput) return c.json({ message: error.message }, 400)
+    if (error instanceof TooLarge) return c.json({ message: error.message }, 413, { Connection: 'close' })
     return c.json({ message: 'Internal server error.' }, 500)
   })
   return app

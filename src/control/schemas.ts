@@ -1,6 +1,6 @@
 /** @module Request and response schemas of the control API (its own OpenAPI document, apart from the vendor's). */
 import { z } from '@hono/zod-openapi'
-import { StubSchema } from '../stubs/stub-schema.js'
+import { NULL_BODY_STATUSES, ResponseHeaders, StubSchema } from '../stubs/stub-schema.js'
 
 export const ControlError = z.object({ message: z.string() }).openapi('ControlError')
 
@@ -24,9 +24,10 @@ const FaultFields = {
   respond: z
     .strictObject({
       status: z.number().int().min(200).max(599),
-      headers: z.record(z.string(), z.string()).optional(),
+      headers: ResponseHeaders.optional(),
       body: z.unknown().optional(),
     })
+    .refine((r) => !(NULL_BODY_STATUSES.has(r.status) && r.body !== undefined), { message: 'must have no body with status 204, 205 or 304', path: ['body'] })
     .optional(),
   delayMs: z.number().int().min(0).max(60_000).optional(),
   drop: z.boolean().optional(),
