@@ -15,6 +15,8 @@ export interface ControlOptions {
   token?: string
   /** Journal entries kept (default 1000). */
   journalSize?: number
+  /** The address the server listens on: a Host naming it is accepted besides loopback (default: loopback only). */
+  host?: string
 }
 
 export interface Harness {

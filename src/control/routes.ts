@@ -11,6 +11,7 @@ import type { Harness } from './harness.js'
 import { mountHealth } from './health.js'
 import { CONTROL_PREFIX } from './intercept.js'
 import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js'
+import { requestGuard } from './request-guard.js'
 import * as S from './schemas.js'
 
 export const CONTROL_TAG = 'Control'
@@ -46,8 +47,9 @@ const sameToken = (a: string, b: string) =>
   timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
 
 /** The control app; paths are absolute (`/__control/...`). */
-export function controlApp(harness: Harness, token?: string): OpenAPIHono {
+export function controlApp(harness: Harness, token?: string, listenHost?: string): OpenAPIHono {
   const app = new OpenAPIHono()
+  app.use(requestGuard(listenHost))
   const op = (route: RouteConfig & { getRoutingPath(): string }, handler: Handler) => {
     app.openAPIRegistry.registerPath(route)
     app.on(route.method.toUpperCase(), [route.getRoutingPath()], handler)
@@ -56,6 +58,7 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
   const bad = {
     400: S.json(S.ControlError, 'Bad input; nothing changed.'),
     413: S.json(S.ControlError, `The body exceeds ${CONTROL_BODY_LIMIT / 1024 / 1024} MiB; nothing changed.`),
+    415: S.json(S.ControlError, 'The body is not Content-Type: application/json.'),
   }
   mountHealth(app, CONTROL_TAG, harness.profile)
   if (token !== undefined) {
@@ -188,7 +191,7 @@ export function controlDocument(app: OpenAPIHono) {
     info: {
       title: 'veeam-auth-mock control API',
       version: '1',
-      description: 'Test harness of veeam-auth-mock: virtual clock, faults, request journal, accounts, sessions and stubs at runtime. Not part of any Veeam API.',
+      description: 'Test harness of veeam-auth-mock: virtual clock, faults, request journal, accounts, sessions and stubs at runtime. Not part of any Veeam API. Every operation answers 403 to a Host other than loopback (or the --host it listens on) and to a foreign Origin, so a web page cannot drive it; a body must be application/json, at most 1 MiB.',
     },
     tags: [{ name: CONTROL_TAG, description: 'Harness operations.' }],
   })

@@ -132,7 +132,7 @@ export function createMock(options: AppOptions = {}): Mock {
     stubs,
     ...(harness !== undefined && { controlPath: CONTROL_PREFIX }),
   })
-  if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token))
+  if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token, controlOptions?.host))
   mountStubs(app, state, stubs)
   mountFallback(app)
   app.onError((error, c) => renderError(c, error, options.onServerError))
