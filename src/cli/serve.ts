@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { readFixturesFile, defaultFixtures, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
+import { assertRole } from '../accounts/roles.js'
 import { createMock, type AppOptions } from '../engine/create-mock.js'
 import { assertQuirks, type QuirkName } from '../engine/quirks.js'
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
@@ -95,6 +96,8 @@ export interface ServeConfig {
   generated: number
   /** Why the control API is off, when that may surprise. */
   controlNote?: string
+  /** Combinations of flags that start but cannot work as meant, printed on stderr. */
+  warnings: string[]
   stateFlags: StateFlags
   /** https: files given, or a certificate to make at start. */
   tls?: TlsRequest
@@ -140,10 +143,18 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
     if (error instanceof FixtureError) throw new UsageError(`Bad fixtures: ${error.message}`)
     throw error
   }
+  for (const { username, role } of accounts) {
+    try {
+      assertRole(profile, role, `account "${username}"`)
+    } catch (error) {
+      throw new UsageError(`Bad fixtures: ${values.fixtures ?? `fixtures/${profile.id}.json`}: ${(error as Error).message}`)
+    }
+  }
   if (generated > 0) accounts = [...accounts, ...(await generateAccounts(profile, generated, seed))]
   const lifetimes: AppOptions['lifetimes'] = {}
   if (values['access-ttl'] !== undefined) lifetimes.accessSeconds = parseDuration(values['access-ttl'], '--access-ttl')
   if (values['refresh-ttl'] !== undefined) lifetimes.refreshSeconds = parseDuration(values['refresh-ttl'], '--refresh-ttl')
+  const warnings = lifetimeWarnings(profile, values['access-ttl'], values['refresh-ttl'])
   const host = values.host ?? '127.0.0.1'
   if (values['control-token'] === '') throw new UsageError('--control-token needs a non-empty token.')
   const decision = decideControl(host, {
@@ -159,6 +170,7 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
     ...(tls === undefined ? {} : { tls }),
     ...(values['ready-file'] === undefined ? {} : { readyFile: new ReadyFile(values['ready-file']) }),
     ...(decision.note === undefined ? {} : { controlNote: decision.note }),
+    warnings,
     profile,
     port: values.port === undefined ? profile.vendorPort : parseInteger(values.port, '--port', 0, 65535),
     host,
@@ -177,6 +189,17 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       sessions: stateFlags.sessions,
     },
   }
+}
+
+/** A refresh token that dies before its access token makes refreshing impossible: say so (it still starts). */
+function lifetimeWarnings(profile: Profile, accessFlag: string | undefined, refreshFlag: string | undefined): string[] {
+  const access = accessFlag === undefined ? profile.lifetimes.accessSeconds : parseDuration(accessFlag, '--access-ttl')
+  const refresh = refreshFlag === undefined ? profile.lifetimes.refreshSeconds : parseDuration(refreshFlag, '--refresh-ttl')
+  if (refresh >= access) return []
+  const name = (flag: string | undefined, option: string) => (flag === undefined ? `the profile's ${option.slice(2)}` : option)
+  return [
+    `${name(refreshFlag, '--refresh-ttl')} (${formatDuration(refresh)}) is shorter than ${name(accessFlag, '--access-ttl')} (${formatDuration(access)}): a refresh token expires before its access token, so no client can ever refresh`,
+  ]
 }
 
 function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup): string {
@@ -245,6 +268,7 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
   else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
   if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
   if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
+  if (parsed.log !== 'off') for (const warning of parsed.warnings) err(`warning: ${warning}`)
   if (parsed.options.tokenSeed !== undefined) {
     err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
   }

@@ -140,7 +140,12 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
   op(createRoute({ ...base, method: 'patch', path: `${p}/accounts/{username}`, operationId: 'updateAccount', summary: 'Re-role, disable/enable or change the password of an account; its clients follow at once', request: { params: S.UsernameParam, body: S.jsonBody(S.AccountPatch) }, responses: { 200: S.json(S.Account, 'The account.'), ...bad, ...notFound } }), async (c) => {
     const patch = await readJson(c, S.AccountPatch)
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-    const updated = harness.accounts.update(c.req.param('username') ?? '', clean)
+    let updated
+    try {
+      updated = harness.accounts.update(c.req.param('username') ?? '', clean)
+    } catch (error) {
+      throw new BadInput((error as Error).message)
+    }
     return updated === undefined ? c.json({ message: 'No such account.' }, 404) : c.json(updated)
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/accounts/{username}`, operationId: 'deleteAccount', summary: 'Delete an account and its client accounts', request: { params: S.UsernameParam }, responses: { 204: { description: 'Deleted.' }, ...notFound } }), (c) =>

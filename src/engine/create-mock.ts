@@ -1,6 +1,7 @@
 /** @module Builds a mock: its state from options, and the Hono app over it. No side effects: nothing listens. */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { defaultFixtures, type AccountFixture } from '../accounts/fixtures.js'
+import { assertRole } from '../accounts/roles.js'
 import { parseUsername } from '../accounts/username.js'
 import { systemClock, type Clock } from '../clock.js'
 import { installHarness, type ControlOptions, type Harness } from '../control/harness.js'
@@ -8,7 +9,7 @@ import { CONTROL_PREFIX } from '../control/intercept.js'
 import { controlApp, mountControl } from '../control/routes.js'
 import { VirtualClock } from '../control/virtual-clock.js'
 import { mountDocs } from '../docs/mount-docs.js'
-import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
+import { DEFAULT_PROFILE_ID, findProfile, PROFILES, type ProfileId } from '../profiles/index.js'
 import type { Profile } from '../profiles/profile.js'
 import { mountClients } from '../routes/clients.js'
 import type { App, AppEnv } from '../routes/env.js'
@@ -30,7 +31,7 @@ import { requestLogger, type RequestLogEntry } from './request-log.js'
 
 export interface AppOptions {
   /** A profile id (default `vro-7.1`) or a profile object. */
-  profile?: string | Profile
+  profile?: ProfileId | Profile
   /** Accounts to start with; default: the profile's fixtures/<profile>.json. */
   accounts?: AccountFixture[]
   /** Overrides of the profile's token lifetimes, in seconds. */
@@ -79,9 +80,10 @@ function assertSessionMode(mode: string): SessionMode {
   return mode
 }
 
-/** Adds fixture accounts to the store; a bare name gets the profile's default domain. */
+/** Adds fixture accounts to the store; a bare name gets the profile's default domain. Throws on a role the profile does not know. */
 export function seedAccounts(state: MockState, accounts: readonly AccountFixture[]): void {
   for (const { username, password, role, disabled } of accounts) {
+    assertRole(state.profile, role, `Account "${username}"`)
     const parsed = parseUsername(username, { bareAllowed: true, defaultDomain: state.profile.usernames.defaultDomain })
     if (parsed === undefined) throw new Error(`Account "${username}" is not DOMAIN\\USERNAME or USERNAME.`)
     state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false })

@@ -6,10 +6,26 @@ import { vao3, vao4, vdro5, vro70, vro72, vro721 } from './vro-family.js'
 
 export type { Assumption, GrantType, LogoutStyle, Profile } from './profile.js'
 
-/** The three seed profiles first, then the rest of the family, oldest first. */
-export const PROFILES: readonly Profile[] = [vro71, vao3, vac2, vao4, vdro5, vro70, vro72, vro721]
+/** Profiles by id (each key is its profile's id; a test holds them equal): the three seed profiles first, then the rest of the family, oldest first. */
+const REGISTRY = {
+  'vro-7.1': vro71,
+  'vao-3': vao3,
+  'vac-2': vac2,
+  'vao-4': vao4,
+  'vdro-5': vdro5,
+  'vro-7.0': vro70,
+  'vro-7.2': vro72,
+  'vro-7.21': vro721,
+} as const satisfies Record<string, Profile>
 
-export const DEFAULT_PROFILE_ID = 'vro-7.1'
+/** The id of a profile the mock ships, e.g. `'vro-7.1'`. */
+export type ProfileId = keyof typeof REGISTRY
+
+export const PROFILES: readonly Profile[] = Object.values(REGISTRY)
+
+export const PROFILE_IDS = Object.keys(REGISTRY) as ProfileId[]
+
+export const DEFAULT_PROFILE_ID: ProfileId = 'vro-7.1'
 
 /** The profile with this id, or undefined. */
 export function findProfile(id: string): Profile | undefined {
