@@ -5,6 +5,7 @@ import { parseUsername } from '../accounts/username.js'
 import type { MockState } from '../engine/mock-state.js'
 import { hashSecret } from '../security/secret.js'
 import type { Account } from '../store/types.js'
+import { pageOf, type Page, type PageWindow } from './page.js'
 
 /** An account as the control API shows it (never its password). */
 export interface AccountView {
@@ -21,6 +22,8 @@ export interface AccountPatch {
 
 export interface AccountControl {
   list(): AccountView[]
+  /** One page of list(), and how many there are. */
+  page(window: PageWindow): Page<AccountView>
   /** Adds (or replaces) an account; a bare name gets the profile's default domain. Throws RangeError for a bad name or role. */
   add(account: AccountFixture): AccountView
   /** Undefined when there is no such account; throws RangeError (nothing changed) for a role the profile does not know. */
@@ -39,6 +42,7 @@ export function accountControl(state: MockState): AccountControl {
   }
   return {
     list: () => state.store.accounts().map(view),
+    page: (window) => pageOf(state.store.accounts(), window, view),
     add({ username, password, role, disabled }) {
       const parsed = parseUsername(username, rule)
       if (parsed === undefined) throw new RangeError(`"${username}" is not DOMAIN\\USERNAME or USERNAME.`)

@@ -12,6 +12,7 @@ import { mountHealth } from './health.js'
 import { CONTROL_PREFIX } from './intercept.js'
 import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js'
 import { requestGuard } from './request-guard.js'
+import { pageOf, parseWindow, TOTAL_HEADER, type Page, type PageWindow } from './page.js'
 import * as S from './schemas.js'
 
 export const CONTROL_TAG = 'Control'
@@ -43,6 +44,16 @@ async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.i
   return result.data
 }
 
+/** The window `?limit=&offset=` asks for; BadInput when it is not one. */
+function windowOf(c: Context): PageWindow {
+  const window = parseWindow(c.req.query('limit'), c.req.query('offset'))
+  if (typeof window === 'string') throw new BadInput(window)
+  return window
+}
+
+/** A page as the listings answer it: the items as a JSON array, the total in a header. */
+const pageResponse = <T>(c: Context, page: Page<T>) => c.json(page.items, 200, { [TOTAL_HEADER]: String(page.total) })
+
 const sameToken = (a: string, b: string) =>
   timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
 
@@ -55,6 +66,7 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
     app.on(route.method.toUpperCase(), [route.getRoutingPath()], handler)
   }
   const base = { tags: [CONTROL_TAG], ...(token === undefined ? {} : { security: [{ ControlToken: [] }] }) }
+  const badQuery = { 400: S.json(S.ControlError, 'Bad limit or offset.') }
   const bad = {
     400: S.json(S.ControlError, 'Bad input; nothing changed.'),
     413: S.json(S.ControlError, `The body exceeds ${CONTROL_BODY_LIMIT / 1024 / 1024} MiB; nothing changed.`),
@@ -108,7 +120,7 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
     return c.body(null, 204)
   })
 
-  op(createRoute({ ...base, method: 'get', path: `${p}/requests`, operationId: 'listRequests', summary: 'The request journal, oldest first (secrets left out, tokens as fingerprints)', request: { query: S.JournalQuery }, responses: { 200: S.json(S.JournalEntry.array(), 'Entries.'), ...bad } }), (c) => {
+  op(createRoute({ ...base, method: 'get', path: `${p}/requests`, operationId: 'listRequests', summary: 'The request journal, oldest first (secrets left out, tokens as fingerprints), a page at a time', request: { query: S.JournalQuery }, responses: { 200: S.page(S.JournalEntry, 'Entries.'), ...bad } }), (c) => {
     const operation = c.req.query('operation')
     const since = c.req.query('since')
     if (since !== undefined && !/^\d+$/.test(since) && Number.isNaN(Date.parse(since))) {
@@ -118,15 +130,15 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
       ...(operation === undefined ? {} : { operation }),
       ...(since === undefined ? {} : { since: /^\d+$/.test(since) ? Number(since) : since }),
     }
-    return c.json(harness.journal.list(filter))
+    return pageResponse(c, harness.journal.page(filter, windowOf(c)))
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/requests`, operationId: 'clearRequests', summary: 'Empty the journal', responses: { 204: { description: 'Cleared.' } } }), (c) => {
     harness.journal.clear()
     return c.body(null, 204)
   })
 
-  op(createRoute({ ...base, method: 'get', path: `${p}/accounts`, operationId: 'listAccounts', summary: 'Accounts (without passwords)', responses: { 200: S.json(S.Account.array(), 'Accounts.') } }), (c) =>
-    c.json(harness.accounts.list()),
+  op(createRoute({ ...base, method: 'get', path: `${p}/accounts`, operationId: 'listAccounts', summary: 'Accounts (without passwords), a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.Account, 'Accounts.'), ...badQuery } }), (c) =>
+    pageResponse(c, harness.accounts.page(windowOf(c))),
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/accounts`, operationId: 'addAccount', summary: 'Add (or replace) an account', request: { body: S.jsonBody(S.NewAccount) }, responses: { 201: S.json(S.Account, 'The account.'), ...bad } }), async (c) => {
     const { disabled, ...account } = await readJson(c, S.NewAccount)
@@ -152,8 +164,8 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
     harness.accounts.remove(c.req.param('username') ?? '') ? c.body(null, 204) : c.json({ message: 'No such account.' }, 404),
   )
 
-  op(createRoute({ ...base, method: 'get', path: `${p}/sessions`, operationId: 'listSessions', summary: 'Live sessions (tokens as fingerprints)', responses: { 200: S.json(S.Session.array(), 'Sessions.') } }), (c) =>
-    c.json(harness.sessions.list()),
+  op(createRoute({ ...base, method: 'get', path: `${p}/sessions`, operationId: 'listSessions', summary: 'Live sessions (tokens as fingerprints), a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.Session, 'Sessions.'), ...badQuery } }), (c) =>
+    pageResponse(c, harness.sessions.page(windowOf(c))),
   )
   op(createRoute({ ...base, method: 'delete', path: `${p}/sessions`, operationId: 'revokeSessions', summary: 'Revoke every session', responses: { 200: S.json(S.Count, 'How many were revoked.') } }), (c) =>
     c.json({ count: harness.sessions.revokeAll() }),
@@ -162,8 +174,8 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
     harness.sessions.revoke(c.req.param('id') ?? '') ? c.body(null, 204) : c.json({ message: 'No live session with this id.' }, 404),
   )
 
-  op(createRoute({ ...base, method: 'get', path: `${p}/stubs`, operationId: 'listStubs', summary: 'Stub resources: those added at runtime first, then those the mock started with', responses: { 200: S.json(S.StubView.array(), 'Stubs.') } }), (c) =>
-    c.json(harness.stubs.list()),
+  op(createRoute({ ...base, method: 'get', path: `${p}/stubs`, operationId: 'listStubs', summary: 'Stub resources: those added at runtime first, then those the mock started with, a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.StubView, 'Stubs.'), ...badQuery } }), (c) =>
+    pageResponse(c, pageOf(harness.stubs.list(), windowOf(c), (stub) => stub)),
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/stubs`, operationId: 'addStub', summary: 'Add a stub behind the bearer check (replacing one with the same method and path); reset drops it', request: { body: S.jsonBody(S.Stub) }, responses: { 201: S.json(S.Stub, 'The stub.'), ...bad } }), async (c) => {
     const stub = await readJson(c, S.Stub)
