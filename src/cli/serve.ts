@@ -43,6 +43,9 @@ Flags:
                         non-loopback --host
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
+  --max-clients-per-user N
+                        client accounts one user may create (default 1000; one more answers 403)
+  --max-stubs N         stubs the mock holds, --stubs and runtime ones together (default 1000)
 ${STUBS_HELP}
 ${STATE_HELP}
   --list-profiles       print the profiles and exit
@@ -77,6 +80,8 @@ const FLAGS = {
   'control-token': { type: 'string' },
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
+  'max-clients-per-user': { type: 'string' },
+  'max-stubs': { type: 'string' },
   stubs: { type: 'string' },
   'list-profiles': { type: 'boolean' },
   ...TLS_FLAGS,
@@ -164,6 +169,8 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
   })
   if (values['token-seed'] === '') throw new UsageError('--token-seed needs a non-empty seed.')
   const stateFlags = parseStateFlags(values)
+  const maxClients = values['max-clients-per-user'] === undefined ? undefined : parseInteger(values['max-clients-per-user'], '--max-clients-per-user', 1, 1_000_000)
+  const maxStubs = values['max-stubs'] === undefined ? undefined : parseInteger(values['max-stubs'], '--max-stubs', 1, 1_000_000)
   const tls = parseTlsFlags(values)
   return {
     stateFlags,
@@ -185,7 +192,9 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       showAccountPasswords: values.fixtures === undefined,
       control: decision.control,
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
-      ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile) }),
+      ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile, maxStubs) }),
+      ...(maxClients === undefined ? {} : { maxClientsPerUser: maxClients }),
+      ...(maxStubs === undefined ? {} : { maxStubs }),
       sessions: stateFlags.sessions,
     },
   }

@@ -22,10 +22,10 @@ import { cryptoRandomSource, type RandomSource } from '../security/random-source
 import { seededRandomSource } from '../security/seeded-random-source.js'
 import { MemoryStore } from '../store/memory-store.js'
 import { mountStubs } from '../stubs/mount-stubs.js'
-import { StubRegistry } from '../stubs/stub-registry.js'
+import { DEFAULT_MAX_STUBS, StubRegistry } from '../stubs/stub-registry.js'
 import type { StubInput } from '../stubs/stub-schema.js'
 import type { StoreChange } from '../store/types.js'
-import type { Lifetimes, MockState, SessionMode } from './mock-state.js'
+import { DEFAULT_MAX_CLIENTS_PER_USER, type Lifetimes, type MockState, type SessionMode } from './mock-state.js'
 import { assertQuirks, type QuirkName } from './quirks.js'
 import { requestLogger, type RequestLogEntry } from './request-log.js'
 
@@ -55,6 +55,10 @@ export interface AppOptions {
   sessions?: SessionMode
   /** Called after each change to accounts, client accounts or sessions, e.g. to persist them (see src/state/). */
   onStateChange?: (change: StoreChange) => void
+  /** Client accounts one user may create (default 1000); one more is refused with 403. */
+  maxClientsPerUser?: number
+  /** Stubs the mock holds, startup and runtime together (default 1000); one more is refused. */
+  maxStubs?: number
 }
 
 export interface Mock {
@@ -73,6 +77,11 @@ function resolveProfile(profile: AppOptions['profile']): Profile {
     throw new Error(`Unknown profile "${id}"; known: ${PROFILES.map((p) => p.id).join(', ')}.`)
   }
   return found
+}
+
+function positiveLimit(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got ${value}).`)
+  return value
 }
 
 function assertSessionMode(mode: string): SessionMode {
@@ -116,9 +125,10 @@ export function createMock(options: AppOptions = {}): Mock {
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
     quirks: new Set(assertQuirks(options.quirks ?? [], profile)),
     sessionMode,
+    maxClientsPerUser: positiveLimit(options.maxClientsPerUser ?? DEFAULT_MAX_CLIENTS_PER_USER, 'maxClientsPerUser'),
   }
   seedAccounts(state, accounts)
-  const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [])
+  const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [], positiveLimit(options.maxStubs ?? DEFAULT_MAX_STUBS, 'maxStubs'))
 
   const app: App = new OpenAPIHono<AppEnv>()
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))

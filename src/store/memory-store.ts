@@ -112,6 +112,11 @@ export class MemoryStore {
   }
 
   /** The clients an account created, oldest first. */
+  /** How many client accounts `ownerId` has, without listing them. */
+  clientCountOf(ownerId: string): number {
+    return this.#clientsByOwner.get(ownerId)?.size ?? 0
+  }
+
   clientsOf(ownerId: string): ClientAccount[] {
     return [...(this.#clientsByOwner.get(ownerId)?.values() ?? [])]
   }
