@@ -120,7 +120,7 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
     return c.body(null, 204)
   })
 
-  op(createRoute({ ...base, method: 'get', path: `${p}/requests`, operationId: 'listRequests', summary: 'The request journal, oldest first (secrets left out, tokens as fingerprints), a page at a time', request: { query: S.JournalQuery }, responses: { 200: S.page(S.JournalEntry, 'Entries.'), ...bad } }), (c) => {
+  op(createRoute({ ...base, method: 'get', path: `${p}/requests`, operationId: 'listRequests', summary: 'The request journal, oldest first (secrets left out, tokens as fingerprints), a page at a time', request: { query: S.JournalQuery }, responses: { 200: S.page(S.JournalEntry, 'Entries.'), 400: S.json(S.ControlError, 'Bad since, limit or offset.') } }), (c) => {
     const operation = c.req.query('operation')
     const since = c.req.query('since')
     if (since !== undefined && !/^\d+$/.test(since) && Number.isNaN(Date.parse(since))) {
