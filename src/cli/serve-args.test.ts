@@ -80,3 +80,14 @@ describe('serve warns about lifetimes that cannot work', () => {
     expect((await parse(['--access-ttl', '1h', '--refresh-ttl', '1h'])).warnings).toEqual([])
   })
 })
+
+describe('serve warns about flags that do nothing alone', () => {
+  it('--seed without --generate-users, --control-token or --journal-size with --no-control', async () => {
+    expect((await parse(['--seed', '7'])).warnings).toEqual(['--seed does nothing without --generate-users'])
+    expect((await parse(['--no-control', '--control-token', 'T', '--journal-size', '5'])).warnings).toEqual([
+      '--control-token does nothing with --no-control',
+      '--journal-size does nothing with --no-control',
+    ])
+    expect((await parse(['--seed', '7', '--generate-users', '2', '--control-token', 'T'])).warnings).toEqual([])
+  })
+})

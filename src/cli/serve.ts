@@ -159,7 +159,7 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
   const lifetimes: AppOptions['lifetimes'] = {}
   if (values['access-ttl'] !== undefined) lifetimes.accessSeconds = parseDuration(values['access-ttl'], '--access-ttl')
   if (values['refresh-ttl'] !== undefined) lifetimes.refreshSeconds = parseDuration(values['refresh-ttl'], '--refresh-ttl')
-  const warnings = lifetimeWarnings(profile, values['access-ttl'], values['refresh-ttl'])
+  const warnings = [...lifetimeWarnings(profile, values['access-ttl'], values['refresh-ttl']), ...ignoredFlags(values)]
   const host = values.host ?? '127.0.0.1'
   if (values['control-token'] === '') throw new UsageError('--control-token needs a non-empty token.')
   const decision = decideControl(host, {
@@ -198,6 +198,17 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       sessions: stateFlags.sessions,
     },
   }
+}
+
+/** Flags that only act together with another one: given alone they would silently do nothing. */
+function ignoredFlags(values: { [flag: string]: unknown }): string[] {
+  const given = (flag: string) => values[flag] !== undefined && values[flag] !== false
+  const idle: [string, boolean, string][] = [
+    ['seed', !given('generate-users'), 'without --generate-users'],
+    ['control-token', given('no-control'), 'with --no-control'],
+    ['journal-size', given('no-control'), 'with --no-control'],
+  ]
+  return idle.filter(([flag, unused]) => given(flag) && unused).map(([flag, , why]) => `--${flag} does nothing ${why}`)
 }
 
 /** A refresh token that dies before its access token makes refreshing impossible: say so (it still starts). */
