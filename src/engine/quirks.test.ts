@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findProfile, PROFILES } from '../profiles/index.js'
 import { assertQuirks, QUIRKS, quirkApplies, type QuirkName } from './quirks.js'
-import { createMock } from './create-mock.js'
+import { createMock } from '../create-mock.js'
 
 const vac2 = findProfile('vac-2')!
 const vro71 = findProfile('vro-7.1')!
