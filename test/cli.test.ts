@@ -29,6 +29,27 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
     expect(code).toBe(0)
   })
 
+  it('--generate-users makes accounts whose password is Password1, as --help says, listed in aligned columns', async () => {
+    const { child, url, output } = await startCli(['--port', '0', '--generate-users', '5', '--seed', '3'])
+    try {
+      expect((await runCli(['serve', '--help'])).stdout).toMatch(/--generate-users N +add N realistic accounts made with faker \(password Password1\)/)
+      const rows = output().split('\n').filter((line) => /^ {4}vdro\\/.test(line))
+      expect(rows.length).toBe(4 + 5) // the profile's four, then the five generated
+      for (const row of rows.slice(4)) {
+        const [username, password] = row.trim().split(/\s+/)
+        expect(password).toBe('Password1')
+        const res = await post(`${url}/api/token`, new URLSearchParams({ grant_type: 'password', username: username!, password: 'Password1' }).toString())
+        expect(res.status).toBe(200)
+      }
+      // Every row's password and role start in the same column.
+      expect(new Set(rows.map((row) => row.indexOf('Password1'))).size).toBe(1)
+      const roleColumn = (row: string) => /^ {4}\S+ +Password1 +/.exec(row)![0].length
+      expect(new Set(rows.map(roleColumn)).size).toBe(1)
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
   it('logs one line per request with --log requests, without query, body or headers', async () => {
     const { child, url, output } = await startCli(['--port', '0', '--log', 'requests'])
     try {

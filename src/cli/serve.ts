@@ -182,8 +182,11 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   const { profile, options } = config
   // A user's own fixtures may hold real-looking passwords: never print them.
   const custom = options.showAccountPasswords === false
+  // Columns as wide as their longest cell (at least the defaults' widths), so generated names line up too.
+  const nameWidth = config.accounts.reduce((w, a) => Math.max(w, a.username.length), 28)
+  const passwordWidth = config.accounts.reduce((w, a) => Math.max(w, a.password.length), 12)
   const accounts = config.accounts
-    .map((a) => `    ${a.username.padEnd(28)} ${custom ? '' : `${a.password.padEnd(12)} `}${a.role}`)
+    .map((a) => `    ${a.username.padEnd(nameWidth)} ${custom ? '' : `${a.password.padEnd(passwordWidth)} `}${a.role}`)
     .join('\n')
   const quirks = options.quirks?.length ? `\n  Quirks      ${options.quirks.join(', ')} (documented rules deliberately broken)` : ''
   return `veeam-auth-mock listening on ${url} (profile ${profile.id})
