@@ -63,6 +63,13 @@ export function readBaseline(text: string): string[] {
   return text.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter((line) => line !== '')
 }
 
+/** parseArgs' mistakes in one line (its `--timeout -1` message takes three). */
+function flagError(message: string): string {
+  const flag = /use '(--[^=']+)=-XYZ'/.exec(message)?.[1]
+  if (flag !== undefined) return `${flag} needs a value; to give one that starts with a dash write ${flag}=VALUE (see --help)`
+  return `${message.split('\n')[0]!.trim()} (see --help)`
+}
+
 /** Parsed options, or 'help'. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): CliOptions | 'help' {
   let values
@@ -83,7 +90,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       },
     }))
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!)
+    throw new UsageError(flagError((error as Error).message))
   }
   if (values.help === true) return 'help'
   const need = (name: 'target' | 'profile' | 'username') => {

@@ -1,8 +1,9 @@
 import { once } from 'node:events'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { QUIRKS } from '../src/engine/quirks.js'
 import { runCli, startCli } from './support/cli-process.js'
@@ -120,6 +121,47 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
     }
     const version = await runCli(['--version'])
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})
+
+describe('every command of src/cli/main.ts parses its flags', () => {
+  // The commands as main.ts dispatches them, so a new one is covered here without editing this list.
+  const source = readFileSync(fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)), 'utf8')
+  const commands = [...source.matchAll(/case '([a-z][a-z-]*)':/g)].map((m) => m[1]!).filter((c) => c !== 'help')
+  const specDir = fileURLToPath(new URL('../spec/', import.meta.url))
+  const specTimes = () => readdirSync(specDir).map((f) => `${f} ${statSync(join(specDir, f)).mtimeMs}`)
+
+  it('finds the commands', () => {
+    expect(commands).toEqual(['serve', 'profiles', 'spec', 'conformance'])
+  })
+
+  it.each(commands)('%s --help prints its usage, exits 0 and writes nothing', async (command) => {
+    const before = specTimes()
+    const { code, stdout, stderr } = await runCli([command, '--help'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Usage: /)
+    expect(stderr).toBe('')
+    expect(specTimes()).toEqual(before)
+  })
+
+  it.each(commands.flatMap((c) => [[c, '--bogus'], [c, 'stray']]))('%s %s exits 2 with one line and writes nothing', async (command, arg) => {
+    const before = specTimes()
+    const { code, stdout, stderr } = await runCli([command, arg])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(/^(veeam-auth-mock|conformance): [^\n]+\n$/)
+    expect(specTimes()).toEqual(before)
+  })
+
+  it.each([
+    [['serve', '--port', '-1'], 'veeam-auth-mock: --port needs a value; to give one that starts with a dash write --port=VALUE (see --help)\n'],
+    [['serve', '--port=-1'], 'veeam-auth-mock: --port takes a whole number from 0 to 65535 (got "-1").\n'],
+    [['conformance', '--timeout', '-1'], 'conformance: --timeout needs a value; to give one that starts with a dash write --timeout=VALUE (see --help)\n'],
+    [['--version', '--bogus'], "veeam-auth-mock: Unknown option '--bogus' (see --help)\n"],
+  ])('%j: one line, exit 2', async (args, line) => {
+    const { code, stderr } = await runCli(args)
+    expect(code).toBe(2)
+    expect(stderr).toBe(line)
   })
 })
 

@@ -1,5 +1,4 @@
 /** @module `veeam-auth-mock serve`: flags to options, start the server, print where it is, stop cleanly. */
-import { parseArgs } from 'node:util'
 import { readFixturesFile, defaultFixtures, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
 import { createMock, type AppOptions } from '../engine/create-mock.js'
@@ -10,6 +9,7 @@ import { listen, ListenError } from '../server/listen.js'
 import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
 import { parseInteger } from './numbers.js'
+import { parseFlags } from './parse-flags.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
 import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type StateFlags } from './state-flags.js'
@@ -118,12 +118,7 @@ function quirkFlags(names: string[] | undefined): QuirkName[] {
 
 /** Turns argv into a configuration, or throws UsageError. Reads the fixtures file if one is named. */
 export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
-  let values
-  try {
-    values = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: false }).values
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`)
-  }
+  const values = parseFlags(args, FLAGS)
   if (values.help) return 'help'
   if (values.version) return 'version'
   if (values['list-profiles']) return 'list-profiles'
