@@ -1,6 +1,6 @@
 /** @module The suite as users run it: the real CLI process, exit codes 0 and 2, reports, and TLS (--insecure, --ca) against the mock's --tls. */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -113,6 +113,47 @@ describe('a target that cannot be used', () => {
       sockets.forEach((socket) => socket.destroy())
       await new Promise((resolve) => silent.close(resolve))
     }
+  })
+})
+
+describe('mistakes found before the first request', () => {
+  let requests = 0
+  let mock: Awaited<ReturnType<typeof startMock>>
+  beforeAll(async () => {
+    mock = await startMock([], () => void requests++)
+  })
+  afterAll(() => mock.close())
+  const base = () => ['--target', mock.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--password', 'Password1']
+
+  it.each([
+    ['junit:/nonexistent-dir/report.xml', 'ENOENT'],
+    ['json:DIR', 'EISDIR'],
+  ])('an unwritable --report %s: exit 2 with one line, and no request sent', async (report, code) => {
+    const dir = mkdtempSync(join(tmpdir(), 'conf-report-'))
+    requests = 0
+    const result = await cli([...base(), '--report', report.replace('DIR', dir)])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(`conformance: --report ${report.replace('DIR', dir)} cannot be written (${code})\n`)
+    expect(requests).toBe(0)
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('a writable --report path passes the check and gets the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'conf-report-'))
+    const result = await cli([...base(), '--only', 'password-grant', '--report', `json:${join(dir, 'r.json')}`])
+    expect(result.code).toBe(0)
+    expect(readdirSync(dir)).toEqual(['r.json'])
+    expect((JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { exitCode: number }).exitCode).toBe(0)
+  })
+
+  it.each(['zzz', 'tokn*'])('--only %s matches no check: exit 2 naming the scenarios and check ids, no request sent', async (pattern) => {
+    requests = 0
+    const result = await cli([...base(), '--only', pattern])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(new RegExp(`^conformance: could not run: --only ${pattern.replace('*', '\\*')} matches no check; scenarios: token, refresh, .*; checks: .*password-grant.*\n$`))
+    expect(requests).toBe(0)
   })
 })
 

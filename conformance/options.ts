@@ -21,8 +21,10 @@ Flags:
   --insecure                    accept a self-signed TLS certificate
   --ca FILE                     trust this PEM certificate
   --timeout 10s                 per request (ms, s or m; default 10s)
-  --report junit:FILE           write a JUnit XML report (repeatable, also json:FILE)
-  --only PATTERN                run only checks whose id or scenario contains PATTERN (* is a wildcard)
+  --report junit:FILE           write a JUnit XML report (repeatable, also json:FILE); checked before
+                                the first request: a FILE that cannot be written exits 2
+  --only PATTERN                run only checks whose id or scenario contains PATTERN (* is a wildcard);
+                                matching no check exits 2 with the scenarios and check ids
   --control URL                 the mock's control API (default: probe <target>/__control); the time
                                 checks move its clock, and are skipped against a real server
   --control-token T             the control API's bearer token, when it needs one

@@ -1,5 +1,5 @@
 /** @module JUnit XML and JSON reports: the same facts as the terminal report. */
-import { writeFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, unlinkSync, writeFileSync } from 'node:fs'
 import { SCENARIOS } from './checks.js'
 import type { RunResult } from './run.js'
 
@@ -40,4 +40,16 @@ export function json(run: RunResult, meta: RunMeta): string {
 
 export function writeReport(kind: 'junit' | 'json', file: string, run: RunResult, meta: RunMeta): void {
   writeFileSync(file, kind === 'junit' ? junit(run, meta) : json(run, meta))
+}
+
+/** Why `file` cannot be written, or undefined: tried by opening it, before the run, so a typo costs no run. */
+export function reportPathProblem(file: string): string | undefined {
+  const existed = existsSync(file)
+  try {
+    closeSync(openSync(file, 'a'))
+    if (!existed) unlinkSync(file)
+    return undefined
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message
+  }
 }

@@ -1,5 +1,5 @@
 /** @module Runs the suite against a target: log in, run the scenarios, clean up, apply the baseline, count. */
-import { CHECKS } from './checks.js'
+import { CHECKS, SCENARIOS as SCENARIO_NAMES } from './checks.js'
 import { cleanUp } from './cleanup.js'
 import type { ControlOptions } from './control.js'
 import { Context, Interrupted, pairOf, describe, type CheckResult } from './context.js'
@@ -86,6 +86,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const empty = { results: [], summary: { passed: 0, failed: 0, warnings: 0, observed: 0, skipped: 0 }, leftBehind: [], requests: 0, specFile, interrupted: false }
   const couldNot = (error: string): RunResult => ({ ...empty, exitCode: 2, error })
   for (const id of options.baseline ?? []) if (!CHECKS.has(id)) return couldNot(`baseline names an unknown check "${id}"`)
+  if (options.only !== undefined && ![...CHECKS.keys()].some(onlyFilter(options.only))) {
+    return couldNot(`--only ${options.only} matches no check; scenarios: ${SCENARIO_NAMES.join(', ')}; checks: ${[...CHECKS.keys()].join(', ')}`)
+  }
   let spec
   try {
     spec = loadSpec(specFile)
