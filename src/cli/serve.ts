@@ -10,6 +10,7 @@ import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
 import { parseInteger } from './numbers.js'
 import { parseFlags } from './parse-flags.js'
+import { stopWhenOrphaned } from './parent-watch.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
 import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type StateFlags } from './state-flags.js'
@@ -53,8 +54,9 @@ ${READY_HELP}
 
 Once serving, the first stdout line is a contract scripts may parse: with --log json it is the ready record
   {"ready":true,"url":"http://127.0.0.1:54321","profile":"vro-7.1","pid":4242} (+ fingerprint256, certFile)
-and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". GET /__control/health answers 200
-without the control token (when the control API is on).
+and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". npm prints a header before it: scripts run
+npm start --silent -- [flags], or veeam-auth-mock serve [flags]. Stopping npm stops the server. GET
+/__control/health answers 200 without the control token (when the control API is on).
 
 Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, unusable state file, bad TLS files
 or port unavailable.
@@ -249,10 +251,12 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
+      unwatch()
       resolve()
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
+    const unwatch = stopWhenOrphaned(process.env, stop)
   })
   parsed.readyFile?.remove()
   await server.close()
