@@ -15,7 +15,7 @@ async function post(url: string, body: string) {
 }
 
 describe('veeam-auth-mock serve (the real CLI)', () => {
-  it('serves the documented example on an ephemeral port, prints where, and stops cleanly on SIGTERM', async () => {
+  it('serves the documented example on an ephemeral port, prints where (its links answer), and stops cleanly on SIGTERM', async () => {
     const { child, url, output } = await startCli(['--port', '0'])
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
@@ -23,6 +23,11 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
       expect(res.status).toBe(200)
       expect(output()).toContain(`Swagger UI  ${url}/swagger`)
       expect(output()).toContain('vdro\\administrator           Password1    Orchestrator Administrator')
+      // The banner's Control link answers (the control API's index), and so does the spec it names.
+      const [, control, spec] = /^ {2}Control +(\S+); spec (\S+)$/m.exec(output())!
+      expect(control).toBe(`${url}/__control`)
+      expect((await fetch(control!)).status).toBe(200)
+      expect((await fetch(spec!)).status).toBe(200)
     } finally {
       child.kill('SIGTERM')
     }

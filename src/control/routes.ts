@@ -6,6 +6,7 @@ import type { App } from '../routes/env.js'
 import { StubError } from '../stubs/stub-schema.js'
 import type { Harness } from './harness.js'
 import { mountHealth } from './health.js'
+import { mountIndex } from './index-route.js'
 import { CONTROL_PREFIX } from './intercept.js'
 import * as S from './schemas.js'
 
@@ -149,6 +150,7 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
     return c.body(null, 204)
   })
 
+  mountIndex(app, base, () => controlDocument(app))
   app.get(`${p}/openapi.json`, (c) => c.json(controlDocument(app)))
   app.notFound((c) => c.json({ message: `No control resource at ${c.req.method} ${c.req.path}.` }, 404))
   app.onError((error, c) => {
