@@ -1,10 +1,11 @@
 /** @module The suite as users run it: the real CLI process, exit codes 0 and 2, reports, and TLS (--insecure, --ca) against the mock's --tls. */
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCli } from '../test/support/cli-process.js'
 import { startMock } from './test-support.js'
@@ -57,11 +58,42 @@ describe('the CLI process', () => {
       const { code, stdout } = await cli(['--target', quirky.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--password', 'Password1'])
       expect(code).toBe(1)
       expect(stdout).toContain('  FAIL  MUST   logged-out-access-token-refused')
-      expect(stdout).toMatch(/Expected: 401 for the logged-out access token\n +Received: 200 \[\]\n +Repro: +curl -sS -X GET '.*\/api\/v7\.1\/Clients' -H 'Authorization: Bearer \$ACCESS_TOKEN'/)
+      expect(stdout).toMatch(/Expected: 401 for the logged-out access token\n +Received: 200 \[\]\n +Repro: +curl -sS -X GET '.*\/api\/v7\.1\/Clients' -H "Authorization: Bearer \$ACCESS_TOKEN"/)
     } finally {
       await quirky.close()
     }
   })
+
+  it('every Repro line works when pasted into bash after the export lines the report prints', async () => {
+    const quirky = await startMock(['logout-keeps-token', 'clients-can-create-clients', 'refresh-token-reusable', 'wrong-secret-accepted'])
+    const bash = (script: string, env: Record<string, string>) =>
+      promisify(execFile)('bash', ['-c', script], { env: { PATH: process.env['PATH']!, ...env } }).then((r) => r.stdout)
+    try {
+      const { code, stdout } = await cli(['--target', quirky.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--strict'], { VEEAM_PASSWORD: 'Password1' })
+      expect(code).toBe(1)
+      const exports = [...stdout.matchAll(/^ {2}(export .*)$/gm)].map((m) => m[1]!)
+      const repros = [...new Set([...stdout.matchAll(/^ +Repro: +(curl .*)$/gm)].map((m) => m[1]!))]
+      expect(exports.map((line) => line.split('=')[0])).toEqual(['export VEEAM_PASSWORD', 'export ACCESS_TOKEN', 'export REFRESH_TOKEN', 'export CLIENT_SECRET'])
+      expect(repros.filter((line) => line.includes('$ACCESS_TOKEN')).length).toBeGreaterThan(0)
+      expect(repros.filter((line) => line.includes('$REFRESH_TOKEN')).length).toBeGreaterThan(0)
+      const setup = exports.join('\n')
+      // The user has their password in VEEAM_PASSWORD and the secret of a client they made in CLIENT_SECRET.
+      const env = { VEEAM_PASSWORD: 'Password1', CLIENT_SECRET: 'a-secret-of-theirs' }
+      for (const repro of repros) {
+        // Every variable reaches curl expanded: no argument still holds "$NAME".
+        const args = await bash(`${setup}\ncurl() { printf '%s\\n' "$@"; }\n${repro}\n`, env)
+        expect(args, repro).not.toMatch(/\$[A-Z_]/)
+        expect(args, repro).not.toMatch(/^(Authorization: Bearer |[a-z_]+=)$/m)
+        // And against the target: a line carrying a token is authorised (200: the quirks let the failure happen again).
+        const status = await bash(`${setup}\n${repro} -o /dev/null -w '%{http_code}'`, env)
+        if (/\$(ACCESS|REFRESH)_TOKEN/.test(repro)) expect(status, repro).toBe('200')
+        else expect(status, repro).toMatch(/^\d{3}$/)
+      }
+      expect(stdout).not.toContain('Password1')
+    } finally {
+      await quirky.close()
+    }
+  }, 60_000)
 
   it('bad flags: exit 2 with one line', async () => {
     const { code, stdout, stderr } = await cli(['--target', mock.url, '--profile', 'vro-7.1', '--username', 'u', '--timeout', 'soon'], { VEEAM_PASSWORD: 'x' })

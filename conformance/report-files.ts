@@ -17,7 +17,7 @@ export function junit(run: RunResult, meta: RunMeta): string {
     const failures = results.filter((r) => r.outcome === 'failed').length
     const skipped = results.filter((r) => r.outcome === 'skipped').length
     const cases = results.map((r) => {
-      const detail = [r.note, r.expected && `Expected: ${r.expected}`, r.received && `Received: ${r.received}`, r.curl && `Repro: ${r.curl}`].filter(Boolean).join('\n')
+      const detail = [r.note, r.expected && `Expected: ${r.expected}`, r.received && `Received: ${r.received}`, r.curl && `Repro (after the setup lines below): ${r.curl}`, r.curl && `Setup:\n${run.reproSetup.join('\n')}`].filter(Boolean).join('\n')
       const name = `${r.id} [${r.severity}]`
       const inner =
         r.outcome === 'failed' ? `<failure message="${xml(r.expected ?? r.note ?? 'failed')}">${xml(`${r.cite}\n${detail}`)}</failure>`
@@ -34,8 +34,8 @@ export function junit(run: RunResult, meta: RunMeta): string {
 }
 
 export function json(run: RunResult, meta: RunMeta): string {
-  const { results, summary, leftBehind, requests, specFile, exitCode } = run
-  return `${JSON.stringify({ ...meta, spec: specFile, exitCode, summary, requests, leftBehind, results }, null, 2)}\n`
+  const { results, summary, leftBehind, requests, specFile, exitCode, reproSetup } = run
+  return `${JSON.stringify({ ...meta, spec: specFile, exitCode, summary, requests, leftBehind, results, reproSetup }, null, 2)}\n`
 }
 
 export function writeReport(kind: 'junit' | 'json', file: string, run: RunResult, meta: RunMeta): void {
