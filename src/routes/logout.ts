@@ -10,7 +10,7 @@ export function mountLogout(app: App, state: MockState): void {
   const success =
     logout.message === undefined
       ? { description: 'Logged out.' }
-      : json(z.string().openapi({ example: logout.message }), `Logged out; the body is the JSON string "${logout.message}".`)
+      : json(z.string(), `Logged out; the body is the JSON string "${logout.message}".`, logout.message)
   const route = createRoute({
     method: logout.method === 'DELETE' ? 'delete' : 'post',
     path: logout.path,

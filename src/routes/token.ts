@@ -2,7 +2,9 @@
 import { createRoute } from '@hono/zod-openapi'
 import { issueSession } from '../engine/sessions.js'
 import type { MockState } from '../engine/mock-state.js'
-import { unsupportedGrantType } from '../oauth/errors.js'
+import { bodyTooLarge, invalidClient, invalidGrant, unsupportedGrantType } from '../oauth/errors.js'
+import { BAD_CLIENT_TEXT } from '../oauth/grants/client-credentials.js'
+import { WRONG_PASSWORD_TEXT } from '../oauth/grants/password.js'
 import { GRANTS } from '../oauth/grants/index.js'
 import { readTokenParams } from '../oauth/token-params.js'
 import type { GrantType } from '../profiles/profile.js'
@@ -15,6 +17,17 @@ import { json, OAuthErrorBody, TokenResponse, tokenRequestSchema } from './schem
 export const TOKEN_BODY_LIMIT = 64 * 1024
 
 const TOKEN_HEADERS = { 'content-type': 'application/json', ...NO_STORE }
+
+/** The 200 body as the server shapes it: the profile's fields, token type and expires_in; sample tokens. */
+function tokenExample(state: MockState): Record<string, unknown> {
+  const sample: Record<string, unknown> = {
+    access_token: '0G072fREAFX3G2hIOQYiCLxvx-NvSra2GtQ',
+    token_type: state.profile.tokenResponse.tokenType,
+    expires_in: Math.max(1, state.lifetimes.accessSeconds - 1),
+    refresh_token: 'Yp5SaGYSR6ChFkr9T5LJ2PcNNGAR+Df9ixOALtAsOD0=',
+  }
+  return Object.fromEntries(state.profile.tokenResponse.fields.map((field) => [field, sample[field]]))
+}
 
 export function mountToken(app: App, state: MockState): void {
   const { profile } = state
@@ -33,10 +46,13 @@ export function mountToken(app: App, state: MockState): void {
       },
     },
     responses: {
-      200: json(TokenResponse, 'An access token, its lifetime and a refresh token.'),
-      400: json(OAuthErrorBody, 'The request was refused (RFC 6749 section 5.2).'),
-      401: json(OAuthErrorBody, 'Client authentication with HTTP Basic failed (invalid_client).'),
-      413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`),
+      200: json(TokenResponse, 'An access token, its lifetime and a refresh token.', tokenExample(state)),
+      400: json(OAuthErrorBody, 'The request was refused (RFC 6749 section 5.2), e.g. a wrong password.', invalidGrant(WRONG_PASSWORD_TEXT).body()),
+      // Only the client_credentials grant authenticates a client, with HTTP Basic as one way.
+      ...(profile.grants.includes('client_credentials') && {
+        401: json(OAuthErrorBody, 'Client authentication with HTTP Basic failed (invalid_client).', invalidClient(BAD_CLIENT_TEXT, true).body()),
+      }),
+      413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, bodyTooLarge(TOKEN_BODY_LIMIT).body()),
     },
   })
   mount(app, route, async (c) => {
