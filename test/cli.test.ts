@@ -56,6 +56,21 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
     }
   })
 
+  it('--cors answers a browser preflight (off by default: 405), as --help says', async () => {
+    const ask = { method: 'OPTIONS', headers: { origin: 'http://page.example', 'access-control-request-method': 'POST' } }
+    expect((await runCli(['serve', '--help'])).stdout).toMatch(/--cors +let pages on other origins call the vendor routes[^]*default off/)
+    for (const [flags, status] of [[['--cors'], 204], [[], 405]] as const) {
+      const { child, url } = await startCli(['--port', '0', ...flags])
+      try {
+        const res = await fetch(`${url}/api/token`, ask)
+        expect(res.status).toBe(status)
+        expect(res.headers.get('access-control-allow-origin')).toBe(status === 204 ? '*' : null)
+      } finally {
+        child.kill('SIGTERM')
+      }
+    }
+  })
+
   it('logs one line per request with --log requests, without query, body or headers', async () => {
     const { child, url, output } = await startCli(['--port', '0', '--log', 'requests'])
     try {

@@ -42,6 +42,10 @@ Flags:
                         non-loopback --host
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
+  --cors                let pages on other origins call the vendor routes: answer CORS preflights, add
+                        Access-Control-Allow-Origin: * (default off, unlike Prism: the vendor documents no
+                        CORS, so a page that works against the mock with it may fail against the server;
+                        /__control never gets CORS)
 ${STUBS_HELP}
 ${STATE_HELP}
   --list-profiles       print the profiles and exit
@@ -77,6 +81,7 @@ const FLAGS = {
   'control-token': { type: 'string' },
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
+  cors: { type: 'boolean' },
   stubs: { type: 'string' },
   'list-profiles': { type: 'boolean' },
   ...TLS_FLAGS,
@@ -171,6 +176,7 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
       ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile) }),
       sessions: stateFlags.sessions,
+      ...(values.cors === true && { cors: true }),
     },
   }
 }

@@ -11,6 +11,7 @@ import { mountDocs } from '../docs/mount-docs.js'
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
 import type { Profile } from '../profiles/profile.js'
 import { mountClients } from '../routes/clients.js'
+import { mountCors } from '../routes/cors.js'
 import type { App, AppEnv } from '../routes/env.js'
 import { mountFallback } from '../routes/fallback.js'
 import { mountLogout } from '../routes/logout.js'
@@ -54,6 +55,8 @@ export interface AppOptions {
   sessions?: SessionMode
   /** Called after each change to accounts, client accounts or sessions, e.g. to persist them (see src/state/). */
   onStateChange?: (change: StoreChange) => void
+  /** Answer CORS preflights and allow any origin on the vendor routes, for pages calling the mock (default off; never /__control). */
+  cors?: boolean
 }
 
 export interface Mock {
@@ -120,6 +123,7 @@ export function createMock(options: AppOptions = {}): Mock {
 
   const app: App = new OpenAPIHono<AppEnv>()
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
+  if (options.cors === true) mountCors(app)
   const controlOptions = options.control === true ? {} : options.control || undefined
   const harness = controlOptions && installHarness(app, state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, accounts) })
   registerSecuritySchemes(app, profile)
