@@ -41,11 +41,16 @@ const answers = (url: string) => fetch(`${url}/__control/health`).then(() => tru
 describe('npm start', () => {
   it('with --silent, the first stdout line is the ready line (npm prints no header)', async () => {
     const { npm, firstLine } = npmStart(['--silent', '--', '--port', '0'])
+    let url: string | undefined
     try {
-      expect(await firstLine).toMatch(/^veeam-auth-mock listening on http:\/\/127\.0\.0\.1:\d+ \(profile vro-7\.1\)$/)
+      const line = await firstLine
+      expect(line).toMatch(/^veeam-auth-mock listening on http:\/\/127\.0\.0\.1:\d+ \(profile vro-7\.1\)$/)
+      url = /(http:\S+)/.exec(line)![1]
     } finally {
       npm.kill('SIGTERM')
     }
+    // Killed right after its first line, the server still stops (it knew its parent before printing it).
+    await until(async () => !(await answers(url!)), 'the server to stop')
   }, 60_000)
 
   it('SIGTERM to the npm process stops the server: the port stops answering and no server process remains', async () => {

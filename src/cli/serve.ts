@@ -216,6 +216,7 @@ function controlLine(options: AppOptions, url: string): string {
 
 /** Runs the server until a signal; returns the exit code. */
 export async function serve(args: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const parent = process.ppid
   const parsed = await parseServeArgs(args)
   if (parsed === 'help') return out(SERVE_HELP), 0
   if (parsed === 'version') return out(packageVersion()), 0
@@ -262,7 +263,7 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
-    const unwatch = stopWhenOrphaned(process.env, stop)
+    const unwatch = stopWhenOrphaned(process.env, parent, stop)
   })
   parsed.readyFile?.remove()
   await server.close()
