@@ -12,7 +12,11 @@ export function oneLine(message: string): string {
   return `${message.split('\n')[0]!.trim()} (see --help)`
 }
 
-export function parseFlags<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+type Options = NonNullable<ParseArgsConfig['options']>
+/** Named, so that declarations can be emitted (node's ParseArgsOptionsConfig is not exported). */
+export type FlagValues<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>['values']
+
+export function parseFlags<const T extends Options>(args: string[], options: T): FlagValues<T> {
   try {
     return parseArgs({ args, options, strict: true as const, allowPositionals: false as const }).values
   } catch (error) {
