@@ -59,7 +59,7 @@ ${READY_HELP}
 Once serving, the first stdout line is a contract scripts may parse: with --log json it is the ready record
   {"ready":true,"url":"http://127.0.0.1:54321","profile":"vro-7.1","pid":4242} (+ fingerprint256, certFile)
 and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". npm prints a header before it: scripts run
-npm start --silent -- [flags], or veeam-auth-mock serve [flags]. Stopping npm stops the server. GET
+npm start --silent -- [flags], or veeam-auth-mock serve [flags]. SIGTERM to npm stops the server. GET
 /__control/health answers 200 without the control token (when the control API is on).
 
 Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, unusable state file, bad TLS files
