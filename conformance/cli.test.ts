@@ -69,9 +69,13 @@ describe('the CLI process', () => {
     const bash = (script: string, env: Record<string, string>) =>
       promisify(execFile)('bash', ['-c', script], { env: { PATH: process.env['PATH']!, ...env } }).then((r) => r.stdout)
     try {
-      const { code, stdout } = await cli(['--target', quirky.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--strict'], { VEEAM_PASSWORD: 'Password1' })
+      const junit = join(mkdtempSync(join(tmpdir(), 'conf-repro-')), 'report.xml')
+      const { code, stdout } = await cli(['--target', quirky.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator', '--strict', '--report', `junit:${junit}`], { VEEAM_PASSWORD: 'Password1' })
       expect(code).toBe(1)
       const exports = [...stdout.matchAll(/^ {2}(export .*)$/gm)].map((m) => m[1]!)
+      // The JUnit report carries the same lines with each failure.
+      const xml = readFileSync(junit, 'utf8').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+      expect(xml).toContain(`Before the Repro line, run:\n${exports.join('\n')}`)
       const repros = [...new Set([...stdout.matchAll(/^ +Repro: +(curl .*)$/gm)].map((m) => m[1]!))]
       expect(exports.map((line) => line.split('=')[0])).toEqual(['export VEEAM_PASSWORD', 'export ACCESS_TOKEN', 'export REFRESH_TOKEN', 'export CLIENT_SECRET'])
       expect(repros.filter((line) => line.includes('$ACCESS_TOKEN')).length).toBeGreaterThan(0)

@@ -17,7 +17,7 @@ export function junit(run: RunResult, meta: RunMeta): string {
     const failures = results.filter((r) => r.outcome === 'failed').length
     const skipped = results.filter((r) => r.outcome === 'skipped').length
     const cases = results.map((r) => {
-      const detail = [r.note, r.expected && `Expected: ${r.expected}`, r.received && `Received: ${r.received}`, r.curl && `Repro (after the setup lines below): ${r.curl}`, r.curl && `Setup:\n${run.reproSetup.join('\n')}`].filter(Boolean).join('\n')
+      const detail = [r.note, r.expected && `Expected: ${r.expected}`, r.received && `Received: ${r.received}`, r.curl && `Repro: ${r.curl}`, r.curl && run.reproSetup.length > 0 && `Before the Repro line, run:\n${run.reproSetup.join('\n')}`].filter(Boolean).join('\n')
       const name = `${r.id} [${r.severity}]`
       const inner =
         r.outcome === 'failed' ? `<failure message="${xml(r.expected ?? r.note ?? 'failed')}">${xml(`${r.cite}\n${detail}`)}</failure>`
