@@ -31,6 +31,17 @@ function steps(app: App, profile: Profile) {
   return { account, token, login, bearer, newClient, clientLogin }
 }
 
+/** Calls a stub as the kind of caller it answers (`allowed`) or refuses, read from the document's description. */
+async function stubCall(app: App, p: Profile, path: string, method: string, want: 'allowed' | 'refused'): Promise<Response> {
+  const s = steps(app, p)
+  const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, Operation & { description?: string }>> }
+  const as = /answers a (user|client) account's access token only/.exec(doc.paths[path]?.[method.toLowerCase()]?.description ?? '')?.[1]
+  const user = await s.login()
+  const kind = as === undefined ? 'user' : want === 'allowed' ? as : as === 'user' ? 'client' : 'user'
+  const caller = kind === 'user' ? user : await s.clientLogin(await s.newClient(user))
+  return app.request(path.replace(/\{[^}]+\}/g, 'sample'), { method, headers: s.bearer(caller) })
+}
+
 type Provoke = (app: App, profile: Profile, path: string, method: string) => Response | Promise<Response>
 
 /** How to make each documented status happen, by operation. */
@@ -78,8 +89,10 @@ const PROVOKE: Record<string, Record<string, Provoke>> = {
     404: async (app, p, path, method) => app.request(`${path}?clientId=${SAMPLE_CLIENT_ID}`, { method, headers: steps(app, p).bearer(await steps(app, p).login()) }),
   },
   stub: {
-    ok: async (app, p, path, method) => app.request(path.replace(/\{[^}]+\}/g, 'sample'), { method, headers: steps(app, p).bearer(await steps(app, p).login()) }),
+    ok: (app, p, path, method) => stubCall(app, p, path, method, 'allowed'),
     401: (app, _p, path, method) => app.request(path.replace(/\{[^}]+\}/g, 'sample'), { method }),
+    // A stub with `as`: the other kind of caller.
+    403: (app, p, path, method) => stubCall(app, p, path, method, 'refused'),
   },
 }
 
@@ -102,15 +115,37 @@ function expectLike(actual: unknown, example: unknown, kind: string, status: str
   }
 }
 
-describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: the served OpenAPI examples', (_id, profile) => {
-  const doc = async () => {
-    const { app } = createMock({ profile: profile.id })
-    return (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, Operation>> }
+/** Every example in the served document of a mock built with `options`, compared with a real answer; returns how many. */
+async function compareAll(options: Parameters<typeof createMock>[0] & { profile: string }): Promise<number> {
+  const profile = PROFILES.find((p) => p.id === options.profile)!
+  const doc = (await (await createMock(options).app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, Operation>> }
+  let compared = 0
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        const example = response.content?.['application/json']?.example
+        if (example === undefined) continue
+        const kind = kindOf(op)
+        const provoke = PROVOKE[kind]?.[status] ?? (/^2/.test(status) ? PROVOKE[kind]?.['ok'] : undefined)
+        expect(provoke, `a way to provoke ${method.toUpperCase()} ${path} ${status} (${kind})`).toBeDefined()
+        // A fresh mock for each, so one provocation's clients and sessions do not shape the next answer.
+        const { app } = createMock(options)
+        const res = await provoke!(app, profile, path, method.toUpperCase())
+        expect(res.status, `${method.toUpperCase()} ${path}`).toBe(Number(status))
+        expectLike(await res.json(), example, kind, status)
+        compared++
+      }
+    }
   }
+  return compared
+}
 
+describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: the served OpenAPI examples', (_id, profile) => {
   it('give every JSON response an example of its own (none left for Swagger UI to make up from the schema)', async () => {
+    const { app } = createMock({ profile: profile.id })
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, Operation>> }
     const missing: string[] = []
-    for (const [path, item] of Object.entries((await doc()).paths)) {
+    for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         for (const [status, response] of Object.entries(op.responses)) {
           const media = response.content?.['application/json']
@@ -122,24 +157,20 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: the served OpenAPI e
   })
 
   it('are what the server answers with that status', async () => {
-    let compared = 0
-    for (const [path, item] of Object.entries((await doc()).paths)) {
-      for (const [method, op] of Object.entries(item)) {
-        for (const [status, response] of Object.entries(op.responses)) {
-          const example = response.content?.['application/json']?.example
-          if (example === undefined) continue
-          const kind = kindOf(op)
-          const provoke = PROVOKE[kind]?.[status] ?? (/^2/.test(status) ? PROVOKE[kind]?.['ok'] : undefined)
-          expect(provoke, `a way to provoke ${method.toUpperCase()} ${path} ${status} (${kind})`).toBeDefined()
-          // A fresh mock for each, so one provocation's clients and sessions do not shape the next answer.
-          const { app } = createMock({ profile: profile.id })
-          const res = await provoke!(app, profile, path, method.toUpperCase())
-          expect(res.status, `${method.toUpperCase()} ${path}`).toBe(Number(status))
-          expectLike(await res.json(), example, kind, status)
-          compared++
-        }
-      }
-    }
-    expect(compared).toBeGreaterThanOrEqual(4)
+    expect(await compareAll({ profile: profile.id })).toBeGreaterThanOrEqual(4)
+  })
+})
+
+describe('stubs in the served document', () => {
+  it("are what the server answers too, a user-only stub's 403 included", async () => {
+    const stubs = [
+      { method: 'GET', path: '/api/v7.1/Plans/{id}', status: 200, body: { id: 'p1', name: 'Tier 1' } },
+      { method: 'POST', path: '/api/v7.1/Plans/{id}/Start', status: 200, as: 'user', body: { started: true } },
+      { method: 'GET', path: '/api/v7.1/Agents', status: 200, as: 'client', body: [] },
+    ] as const
+    const withStubs = await compareAll({ profile: 'vro-7.1', stubs })
+    const without = await compareAll({ profile: 'vro-7.1' })
+    // Each stub: its 200 and 401, and a 403 for the two with `as`.
+    expect(withStubs - without).toBe(3 * 2 + 2)
   })
 })
