@@ -47,7 +47,12 @@ export async function readTokenParams(
     }
     return collect(form.entries())
   }
-  return collect(parseForm(body.toString('utf8')))
+  const text = body.toString('utf8')
+  // A JSON object parses as one odd form field, and the error would name a missing parameter: say what is wrong.
+  if (/^\s*[{[]/.test(text)) {
+    throw invalidRequest('The body must be a form (grant_type=password&username=...&password=...), not JSON, whatever the Content-Type.')
+  }
+  return collect(parseForm(text))
 }
 
 /** The parameter's value, or an invalid_request error naming it. */
