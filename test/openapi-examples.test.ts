@@ -48,8 +48,13 @@ type Provoke = (app: App, profile: Profile, path: string, method: string) => Res
 const PROVOKE: Record<string, Record<string, Provoke>> = {
   issueToken: {
     200: (app, p) => steps(app, p).token({ grant_type: 'password', username: steps(app, p).account.username, password: steps(app, p).account.password }),
-    400: (app, p) => steps(app, p).token({ grant_type: 'password', username: steps(app, p).account.username, password: 'not-the-password' }),
-    401: (app, p) => steps(app, p).token({ grant_type: 'client_credentials' }, { authorization: `Basic ${Buffer.from('no-such-client:wrong').toString('base64')}` }),
+    // RFC 6749 answers a wrong password 400 invalid_grant; VBR's Error model 401, and 400 a missing field.
+    400: (app, p) =>
+      steps(app, p).token({ grant_type: 'password', username: steps(app, p).account.username, ...(rfc(p) && { password: 'not-the-password' }) }),
+    401: (app, p) =>
+      rfc(p)
+        ? steps(app, p).token({ grant_type: 'client_credentials' }, { authorization: `Basic ${Buffer.from('no-such-client:wrong').toString('base64')}` })
+        : steps(app, p).token({ grant_type: 'password', username: steps(app, p).account.username, password: 'not-the-password' }),
     413: (app, p) => steps(app, p).token({ grant_type: 'password', username: 'x'.repeat(70 * 1024) }),
   },
   logout: {
@@ -88,6 +93,21 @@ const PROVOKE: Record<string, Record<string, Provoke>> = {
     },
     404: async (app, p, path, method) => app.request(`${path}?clientId=${SAMPLE_CLIENT_ID}`, { method, headers: steps(app, p).bearer(await steps(app, p).login()) }),
   },
+  GetServerInfo: {
+    200: async (app, p, path, method) => app.request(path, { method, headers: steps(app, p).bearer(await steps(app, p).login()) }),
+    401: (app, _p, path, method) => app.request(path, { method }),
+    403: async (app, p, path, method) => {
+      const s = steps(app, p)
+      const operator = defaultFixtures(p.id).filter((a) => p.roles.includes(a.role))[1]!
+      const res = await s.token({ grant_type: 'password', username: operator.username, password: operator.password })
+      return app.request(path, { method, headers: s.bearer(((await res.json()) as { access_token: string }).access_token) })
+    },
+  },
+  GetServerTime: { 200: (app, _p, path, method) => app.request(path, { method }) },
+  CreateAuthorizationCode: {
+    200: async (app, p, path, method) => app.request(path, { method, headers: steps(app, p).bearer(await steps(app, p).login()) }),
+    401: (app, _p, path, method) => app.request(path, { method }),
+  },
   stub: {
     ok: (app, p, path, method) => stubCall(app, p, path, method, 'allowed'),
     401: (app, _p, path, method) => app.request(path.replace(/\{[^}]+\}/g, 'sample'), { method }),
@@ -98,13 +118,27 @@ const PROVOKE: Record<string, Record<string, Provoke>> = {
 
 const kindOf = (op: Operation) => (op.tags?.includes('Stubs') ? 'stub' : (op.operationId ?? '').replace(/V[\d_]+$/, ''))
 
-/** Random values (tokens, IDs, secrets) are compared by shape; everything else exactly. */
+const rfc = (p: Profile) => p.errors.model === 'oauth-message'
+
+/** The app with the profile's version header (VBR's x-api-version) on every request that does not set it. */
+function withVersion(app: App, profile: Profile): App {
+  const rule = profile.apiVersion
+  if (rule === undefined) return app
+  const request = app.request.bind(app)
+  const versioned = (input: string, init: RequestInit = {}) =>
+    request(input, { ...init, headers: { [rule.header]: rule.default, ...(init.headers as Record<string, string> | undefined) } })
+  return Object.assign(Object.create(app) as App, { request: versioned })
+}
+
+/** Random values (tokens, IDs, secrets) and readings of the clock are compared by shape; everything else exactly. */
 function expectLike(actual: unknown, example: unknown, kind: string, status: string): void {
-  if (kind === 'issueToken' && status === '200') {
+  if ((kind === 'issueToken' || kind === 'GetServerTime' || kind === 'CreateAuthorizationCode') && status === '200') {
     const [a, e] = [actual as Record<string, unknown>, example as Record<string, unknown>]
     expect(Object.keys(a)).toEqual(Object.keys(e))
     for (const key of Object.keys(e)) expect(typeof a[key], key).toBe(typeof e[key])
-    expect({ token_type: a['token_type'], expires_in: a['expires_in'] }).toEqual({ token_type: e['token_type'], expires_in: e['expires_in'] })
+    if (kind === 'issueToken') {
+      expect({ token_type: a['token_type'], expires_in: a['expires_in'] }).toEqual({ token_type: e['token_type'], expires_in: e['expires_in'] })
+    }
   } else if (kind === 'createClient' && status === '200') {
     expect(Object.keys(actual as object)).toEqual(Object.keys(example as object))
     for (const value of Object.values(actual as object)) expect(typeof value).toBe('string')
@@ -129,7 +163,7 @@ async function compareAll(options: Parameters<typeof createMock>[0] & { profile:
         const provoke = PROVOKE[kind]?.[status] ?? (/^2/.test(status) ? PROVOKE[kind]?.['ok'] : undefined)
         expect(provoke, `a way to provoke ${method.toUpperCase()} ${path} ${status} (${kind})`).toBeDefined()
         // A fresh mock for each, so one provocation's clients and sessions do not shape the next answer.
-        const { app } = createMock(options)
+        const app = withVersion(createMock(options).app, profile)
         const res = await provoke!(app, profile, path, method.toUpperCase())
         expect(res.status, `${method.toUpperCase()} ${path}`).toBe(Number(status))
         expectLike(await res.json(), example, kind, status)

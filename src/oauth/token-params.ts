@@ -55,9 +55,12 @@ export async function readTokenParams(
   return collect(parseForm(text))
 }
 
+/** The refusal of a request that lacks a parameter its grant needs. */
+export const missingParameter = (name: string, grant: string) => invalidRequest(`Parameter "${name}" is required for grant_type=${grant}.`)
+
 /** The parameter's value, or an invalid_request error naming it. */
 export function required(params: TokenParams, name: string, grant: string): string {
   const value = params.get(name)
-  if (value === undefined) throw invalidRequest(`Parameter "${name}" is required for grant_type=${grant}.`)
+  if (value === undefined) throw missingParameter(name, grant)
   return value
 }

@@ -6,7 +6,7 @@ import { bodyTooLarge, invalidClient, invalidGrant, unsupportedGrantType } from 
 import { BAD_CLIENT_TEXT } from '../oauth/grants/client-credentials.js'
 import { WRONG_PASSWORD_TEXT } from '../oauth/grants/password.js'
 import { GRANTS } from '../oauth/grants/index.js'
-import { readTokenParams } from '../oauth/token-params.js'
+import { missingParameter, readTokenParams } from '../oauth/token-params.js'
 import type { GrantType, Profile } from '../profiles/profile.js'
 import { mount, type App } from './env.js'
 import { readLimitedBody } from './read-body.js'
@@ -51,9 +51,15 @@ function errorResponses(state: MockState) {
   }
   const token = { token: true }
   return {
-    400: errorResponse(state, 'invalid-request', 'The request is malformed: a missing field, an unsupported grant_type or API version.', token),
-    401: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', token),
-    413: errorResponse(state, 'too-large', `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, token),
+    400: errorResponse(state, 'invalid-request', 'The request is malformed: a missing field, an unsupported grant_type or API version.', {
+      ...token,
+      message: missingParameter('password', 'password').description,
+    }),
+    401: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', {
+      ...token,
+      message: WRONG_PASSWORD_TEXT,
+    }),
+    413: errorResponse(state, 'too-large', `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, { ...token, message: bodyTooLarge(TOKEN_BODY_LIMIT).description }),
   }
 }
 
