@@ -24,6 +24,9 @@ import { mountStubs } from '../stubs/mount-stubs.js'
 import { StubRegistry } from '../stubs/stub-registry.js'
 import type { StubInput } from '../stubs/stub-schema.js'
 import type { StoreChange } from '../store/types.js'
+import { DocumentRoutes } from '../vendor-document/document-routes.js'
+import { mountDocuments } from '../vendor-document/mount.js'
+import type { ParsedDocument } from '../vendor-document/named-document.js'
 import type { Lifetimes, MockState, SessionMode } from './mock-state.js'
 import { assertQuirks, type QuirkName } from './quirks.js'
 import { requestLogger, type RequestLogEntry } from './request-log.js'
@@ -54,6 +57,13 @@ export interface AppOptions {
   sessions?: SessionMode
   /** Called after each change to accounts, client accounts or sessions, e.g. to persist them (see src/state/). */
   onStateChange?: (change: StoreChange) => void
+  /**
+   * Vendor OpenAPI documents (3.0, 3.1 or Swagger 2.0), already parsed: every operation the profile does not
+   * answer itself is served behind its bearer check. Throws DocumentError naming a JSON pointer if one is broken.
+   */
+  openapi?: readonly ParsedDocument[]
+  /** Seeds the answers generated for document operations: the same seed gives the same bytes (default `1`). */
+  seed?: string | number
 }
 
 export interface Mock {
@@ -62,6 +72,10 @@ export interface Mock {
   /** Present when `control` is on. */
   harness?: Harness
   stubs: StubRegistry
+  /** The document operations served (present with `openapi`). */
+  documents?: DocumentRoutes
+  /** Operations of the documents that answer 501 (or were left out), one line each, for printing at start. */
+  warnings: string[]
 }
 
 function resolveProfile(profile: AppOptions['profile']): Profile {
@@ -117,11 +131,17 @@ export function createMock(options: AppOptions = {}): Mock {
   }
   seedAccounts(state, accounts)
   const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [])
+  const documents = options.openapi === undefined || options.openapi.length === 0 ? undefined : new DocumentRoutes(options.openapi, String(options.seed ?? 1))
 
   const app: App = new OpenAPIHono<AppEnv>()
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
   const controlOptions = options.control === true ? {} : options.control || undefined
-  const harness = controlOptions && installHarness(app, state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, accounts) })
+  const harness = controlOptions && installHarness(app, state, {
+    ...controlOptions,
+    stubs,
+    reseed: () => seedAccounts(state, accounts),
+    ...(documents && { operationOf: (method: string, path: string) => documents.operationId(method, path) }),
+  })
   registerSecuritySchemes(app, profile)
   mountToken(app, state)
   mountLogout(app, state)
@@ -130,11 +150,14 @@ export function createMock(options: AppOptions = {}): Mock {
     accounts,
     showPasswords: options.showAccountPasswords ?? options.accounts === undefined,
     stubs,
+    ...(documents && { documents }),
     ...(harness !== undefined && { controlPath: CONTROL_PREFIX }),
   })
   if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token))
   mountStubs(app, state, stubs)
+  if (documents !== undefined) mountDocuments(app, state, documents)
   mountFallback(app)
   app.onError((error, c) => renderError(c, error, options.onServerError))
-  return harness === undefined ? { app, state, stubs } : { app, state, harness, stubs }
+  const warnings = documents?.warnings ?? []
+  return { app, state, stubs, warnings, ...(harness && { harness }), ...(documents && { documents }) }
 }

@@ -45,7 +45,7 @@ export const UNAUTHORIZED_TEXT =
 /** An error on a bearer-protected resource or any non-token route; rendered as `{message}`. */
 export class ResourceError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 500 | 501,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {

@@ -1,0 +1,206 @@
+/**
+ * @module One document operation as the mock answers it: checks the request, picks the documented response,
+ * and renders its body from the vendor's example, the seeded collection, or the generator.
+ */
+import { notFound, ResourceError, badRequest } from '../oauth/errors.js'
+import type { BodyCache } from './body-cache.js'
+import { collectionSize, detectEnvelope, idPropertyOf, pagingParameters, type Envelope, type PagingParameters } from './collections.js'
+import type { DocumentRuntime } from './document-runtime.js'
+import { UnsupportedSchema } from './generate/generate.js'
+import type { DocumentOperation } from './operations.js'
+import type { Preference } from './prefer.js'
+import { checkBody, checkParameters, isJsonType, type RequestParts } from './request-validation.js'
+import { chooseResponse, type ChosenResponse } from './responses.js'
+import { propertiesOf } from './schema-shape.js'
+
+/** What the middleware hands over: the request's parts and its body text (read only when the operation takes one). */
+export interface ServedRequest extends RequestParts {
+  prefer: Preference
+  contentType: string | undefined
+  body: () => Promise<string>
+}
+
+export interface Answer {
+  status: number
+  contentType?: string
+  body: string | null
+}
+
+interface Collection {
+  items: unknown[]
+  idProperty?: string
+  byId: Map<string, unknown>
+}
+
+const NO_BODY = new Set([204, 205, 304])
+
+function serialize(value: unknown, contentType: string): string {
+  return typeof value === 'string' && !isJsonType(contentType) ? value : JSON.stringify(value)
+}
+
+export class ServedOperation {
+  /** Why the operation cannot be served (found at start); it answers 501. */
+  problem: string | undefined
+  /** For `GET .../{id}` below a `GET ...` of the same document: that operation, and which path parameter names the item. */
+  member?: { list: ServedOperation; parameter: string }
+  #envelope: Envelope | null | undefined
+  #collection: Collection | undefined
+  #overrideNames: Map<string, string> | undefined
+
+  constructor(
+    readonly op: DocumentOperation,
+    readonly runtime: DocumentRuntime,
+    readonly cache: BodyCache,
+  ) {
+    this.problem = op.problem
+  }
+
+  get key(): string {
+    return `${this.op.method} ${this.op.path}`
+  }
+
+  /** The list shape of the success response, for a GET whose answer is an array or an envelope around one. */
+  envelope(): Envelope | undefined {
+    if (this.#envelope === undefined) {
+      const chosen = chooseResponse(this.runtime.root, this.op.operation.responses)
+      this.#envelope = (this.op.method === 'GET' && chosen.schema !== undefined && detectEnvelope(this.runtime.root, chosen.schema)) || null
+    }
+    return this.#envelope ?? undefined
+  }
+
+  /** The one seeded collection behind every page of this list operation. */
+  collection(): Collection {
+    if (this.#collection !== undefined) return this.#collection
+    const envelope = this.envelope()!
+    const size = collectionSize(this.runtime.seed, this.key)
+    const idProperty = idPropertyOf(this.runtime.root, envelope.itemSchema)
+    const idSchema = idProperty === undefined ? undefined : propertiesOf(this.runtime.root, envelope.itemSchema).get(idProperty)
+    const integerIds = idSchema !== undefined && /"type":"integer"/.test(JSON.stringify(idSchema))
+    const items: unknown[] = []
+    const byId = new Map<string, unknown>()
+    for (let i = 0; i < size; i++) {
+      const overrides = integerIds && idProperty !== undefined ? { [idProperty]: i + 1 } : undefined
+      const item = this.runtime.generate(envelope.itemSchema, `${this.key} item#${i}`, overrides)
+      const id = idProperty === undefined ? undefined : (item as Record<string, unknown> | null)?.[idProperty]
+      // Two items with one id would make GET .../{id} ambiguous: the later one is left out.
+      if (id !== undefined && byId.has(String(id))) continue
+      if (id !== undefined) byId.set(String(id), item)
+      items.push(item)
+    }
+    return (this.#collection = { items, ...(idProperty === undefined ? {} : { idProperty }), byId })
+  }
+
+  /** Answers `request`; throws ResourceError (400, 404, 501) for the error handler to render in the profile's model. */
+  async answer(request: ServedRequest): Promise<Answer> {
+    if (this.problem !== undefined) throw this.#unservable(this.problem)
+    try {
+      return await this.#answer(request)
+    } catch (error) {
+      if (error instanceof UnsupportedSchema) throw this.#unservable(`${error.pointer}: ${error.message}`)
+      throw error
+    }
+  }
+
+  #unservable(problem: string): ResourceError {
+    return new ResourceError(501, `The mock cannot serve ${this.op.operationId} (${this.key}): ${problem}.`)
+  }
+
+  async #answer(request: ServedRequest): Promise<Answer> {
+    const { root, validators } = this.runtime
+    const values = checkParameters(root, validators, this.op.parameters, request)
+    if (this.op.operation.requestBody !== undefined) checkBody(root, validators, this.op.operation.requestBody, request.contentType, await request.body())
+    const chosen = chooseResponse(root, this.op.operation.responses, request.prefer.code)
+    if (chosen.contentType === undefined || NO_BODY.has(chosen.status)) return { status: chosen.status, body: null }
+    const answer = (body: string): Answer => ({ status: chosen.status, contentType: chosen.contentType!, body })
+    const { example, dynamic } = request.prefer
+    if (example !== undefined) {
+      if (!chosen.examples.has(example)) {
+        throw badRequest(`Prefer: example=${example} is not an example of this response (examples: ${[...chosen.examples.keys()].join(', ') || 'none'}).`)
+      }
+      return answer(this.#cached(`${this.key} ${chosen.key} example ${example}`, () => serialize(chosen.examples.get(example), chosen.contentType!)))
+    }
+    if (dynamic !== true && chosen.examples.size > 0) {
+      const [name, value] = chosen.examples.entries().next().value!
+      return answer(this.#cached(`${this.key} ${chosen.key} example ${name}`, () => serialize(value, chosen.contentType!)))
+    }
+    const success = request.prefer.code === undefined
+    if (success && this.#isMember()) return answer(this.#member(request.params[this.member!.parameter]!))
+    if (success && this.envelope() !== undefined) return answer(this.#page(values))
+    return answer(this.#generated(chosen, request.params, values))
+  }
+
+  /** A member of a list when the list is one (its answer an array or envelope) whose items carry an id. */
+  #isMember(): boolean {
+    const list = this.member?.list
+    return list !== undefined && list.envelope() !== undefined && list.collection().idProperty !== undefined
+  }
+
+  #cached(key: string, render: () => string): string {
+    return this.cache.get(key) ?? this.cache.set(key, render())
+  }
+
+  /** The item of the list with this id, as the list shows it; 404 for an id the list does not hold. */
+  #member(id: string): string {
+    const list = this.member!.list
+    const collection = list.collection()
+    const item = collection.byId.get(id)
+    if (item === undefined) throw notFound(`No item with ${this.member!.parameter} "${id.slice(0, 200)}" in ${list.op.path}.`)
+    return this.#cached(`${this.key} member ${id}`, () => JSON.stringify(item))
+  }
+
+  #page(values: Map<string, unknown>): string {
+    const envelope = this.envelope()!
+    const paging: PagingParameters = pagingParameters(this.op.parameters)
+    const { items } = this.collection()
+    const total = items.length
+    const skip = Math.max(0, Math.trunc(Number(paging.offset === undefined ? 0 : values.get(paging.offset.name) ?? 0)) || 0)
+    const defaultLimit = (paging.limit?.schema as { default?: unknown } | undefined)?.default
+    const requested = paging.limit === undefined ? undefined : values.get(paging.limit.name) ?? defaultLimit
+    const limit = typeof requested === 'number' && requested >= 0 ? Math.trunc(requested) : total
+    return this.#cached(`${this.key} page ${skip} ${limit}`, () => {
+      const page = items.slice(skip, skip + limit)
+      if (envelope.itemsProperty === '') return JSON.stringify(page)
+      const fields: Record<string, unknown> = {}
+      const { pagination } = envelope
+      if (pagination !== undefined) {
+        const { total: t, count, skip: s, limit: l } = pagination.fields
+        if (t !== undefined) fields[t] = total
+        if (count !== undefined) fields[count] = page.length
+        if (s !== undefined) fields[s] = skip
+        if (l !== undefined) fields[l] = limit
+      }
+      const overrides: Record<string, unknown> = { [envelope.itemsProperty]: page }
+      if (pagination?.property === '') Object.assign(overrides, fields)
+      else if (pagination !== undefined) overrides[pagination.property] = this.runtime.generate(pagination.schema, `${this.key} pagination`, fields)
+      return JSON.stringify(this.runtime.generate(this.#responseSchema(), `${this.key} envelope`, overrides))
+    })
+  }
+
+  #responseSchema(): unknown {
+    return chooseResponse(this.runtime.root, this.op.operation.responses).schema
+  }
+
+  /** Top-level properties a path parameter sets: one of its own name, or `id` for the last one (`/jobs/{jobId}`). */
+  #overridesFor(schema: unknown): Map<string, string> {
+    if (this.#overrideNames !== undefined) return this.#overrideNames
+    const names = new Map<string, string>()
+    const properties = [...propertiesOf(this.runtime.root, schema).keys()]
+    const pathParams = this.op.parameters.filter((p) => p.in === 'path')
+    pathParams.forEach((p, i) => {
+      const own = properties.find((name) => name.toLowerCase() === p.name.toLowerCase())
+      const id = i === pathParams.length - 1 && /id$/i.test(p.name) ? properties.find((name) => name === 'id') : undefined
+      const property = own ?? id
+      if (property !== undefined && ![...names.values()].includes(property)) names.set(p.name, property)
+    })
+    return (this.#overrideNames = names)
+  }
+
+  #generated(chosen: ChosenResponse, params: Record<string, string>, values: Map<string, unknown>): string {
+    if (chosen.schema === undefined) return chosen.contentType !== undefined && isJsonType(chosen.contentType) ? '{}' : ''
+    const overrides: Record<string, unknown> = {}
+    for (const [parameter, property] of this.#overridesFor(chosen.schema)) overrides[property] = values.get(parameter) ?? params[parameter]
+    const pathKey = Object.keys(params).length === 0 ? '' : ` ${JSON.stringify(params)}`
+    const key = `${this.key} ${chosen.key}${pathKey}`
+    return this.#cached(`${key} generated`, () => serialize(this.runtime.generate(chosen.schema, key, overrides), chosen.contentType!))
+  }
+}
