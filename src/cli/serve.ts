@@ -12,6 +12,8 @@ import { decideControl } from './control-policy.js'
 import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
+import { asUsageError, documentsBannerLine, OPENAPI_FLAGS, OPENAPI_HELP, printDocumentWarnings, readOpenapiFlags } from './openapi-flag.js'
+import type { DocumentRoutes } from '../vendor-document/document-routes.js'
 import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type StateFlags } from './state-flags.js'
 import { READY_FLAGS, READY_HELP, ReadyFile, readyRecord } from './readiness.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
@@ -30,7 +32,8 @@ Flags:
   --fixtures FILE       JSON file of accounts replacing the profile's defaults:
                         {"accounts":[{"username":"DOMAIN\\\\USER","password":"...","role":"Plan Author"}]}
   --generate-users N    add N realistic accounts made with faker (password Password1)
-  --seed S              seed for --generate-users: the same seed gives the same accounts (default 1)
+  --seed S              seed for --generate-users and the answers of --openapi operations: the same seed
+                        gives the same accounts and bytes (default 1)
   --access-ttl D        access token lifetime, e.g. 90s, 15m, 2h (default: the profile's, 15m for VRO)
   --refresh-ttl D       refresh token lifetime (default: the profile's, 2h for VRO)
   --log MODE            info (start-up, warnings, errors; default), requests (one line per request),
@@ -42,6 +45,7 @@ Flags:
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
 ${STUBS_HELP}
+${OPENAPI_HELP}
 ${STATE_HELP}
   --list-profiles       print the profiles and exit
   --help                print this help and exit
@@ -56,8 +60,8 @@ Once serving, the first stdout line is a contract scripts may parse: with --log 
 and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". GET /__control/health answers 200
 without the control token (when the control API is on).
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, unusable state file, bad TLS files
-or port unavailable.
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, bad OpenAPI document, unusable
+state file, bad TLS files or port unavailable.
 `
 
 const FLAGS = {
@@ -76,6 +80,7 @@ const FLAGS = {
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
   stubs: { type: 'string' },
+  ...OPENAPI_FLAGS,
   'list-profiles': { type: 'boolean' },
   ...TLS_FLAGS,
   ...READY_FLAGS,
@@ -153,6 +158,7 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
   if (values['token-seed'] === '') throw new UsageError('--token-seed needs a non-empty seed.')
   const stateFlags = parseStateFlags(values)
   const tls = parseTlsFlags(values)
+  const openapi = await readOpenapiFlags(values)
   return {
     stateFlags,
     ...(tls === undefined ? {} : { tls }),
@@ -174,11 +180,12 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
       ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile) }),
       sessions: stateFlags.sessions,
+      ...(openapi && { openapi, seed }),
     },
   }
 }
 
-function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup): string {
+function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup, documents?: DocumentRoutes): string {
   const { profile, options } = config
   // A user's own fixtures may hold real-looking passwords: never print them.
   const custom = options.showAccountPasswords === false
@@ -191,7 +198,7 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   Token       POST ${url}${profile.tokenPath}
   Swagger UI  ${url}/swagger
   OpenAPI     ${url}/openapi.json
-  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${controlLine(options, url)}
+  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${documentsBannerLine(documents)}${controlLine(options, url)}
   Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
 ${accounts}
 Press Ctrl+C to stop.`
@@ -216,12 +223,17 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
   if (parsed === 'list-profiles') return printProfiles(out), 0
   const onRequest = requestPrinter(parsed.log, out)
   const stateFile = openState(parsed.stateFlags, parsed.profile.id, err)
-  const mock = createMock({
-    ...parsed.options,
-    ...(onRequest === undefined ? {} : { onRequest }),
-    ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
-    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${(error as Error).message}`),
-  })
+  let mock
+  try {
+    mock = createMock({
+      ...parsed.options,
+      ...(onRequest === undefined ? {} : { onRequest }),
+      ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
+      onServerError: (error) => parsed.log !== 'off' && err(`server error: ${(error as Error).message}`),
+    })
+  } catch (error) {
+    throw asUsageError(error)
+  }
   const stateLine = attachState(stateFile, mock, parsed.accounts, err)
   const { app, state } = mock
   const tls = parsed.tls && (await prepareTls(parsed.tls))
@@ -241,7 +253,8 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     throw error
   }
   if (parsed.log === 'json') out(JSON.stringify(ready))
-  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
+  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls, mock.documents))
+  if (parsed.log !== 'off') printDocumentWarnings(mock.warnings, err)
   if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
   if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
   if (parsed.options.tokenSeed !== undefined) {

@@ -154,7 +154,7 @@ export function createMock(options: AppOptions = {}): Mock {
     ...(harness !== undefined && { controlPath: CONTROL_PREFIX }),
   })
   if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token))
-  mountStubs(app, state, stubs)
+  mountStubs(app, state, stubs, documents && ((method, path) => documents.operationId(method, path) !== undefined))
   if (documents !== undefined) mountDocuments(app, state, documents)
   mountFallback(app)
   app.onError((error, c) => renderError(c, error, options.onServerError))

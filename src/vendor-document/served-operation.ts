@@ -6,12 +6,12 @@ import { notFound, ResourceError, badRequest } from '../oauth/errors.js'
 import type { BodyCache } from './body-cache.js'
 import { collectionSize, detectEnvelope, idPropertyOf, pagingParameters, type Envelope, type PagingParameters } from './collections.js'
 import type { DocumentRuntime } from './document-runtime.js'
-import { UnsupportedSchema } from './generate/generate.js'
 import type { DocumentOperation } from './operations.js'
 import type { Preference } from './prefer.js'
 import { checkBody, checkParameters, isJsonType, type RequestParts } from './request-validation.js'
 import { chooseResponse, type ChosenResponse } from './responses.js'
 import { propertiesOf } from './schema-shape.js'
+import { UnsupportedSchema } from './schema/unsupported-schema.js'
 
 /** What the middleware hands over: the request's parts and its body text (read only when the operation takes one). */
 export interface ServedRequest extends RequestParts {
@@ -96,7 +96,7 @@ export class ServedOperation {
     try {
       return await this.#answer(request)
     } catch (error) {
-      if (error instanceof UnsupportedSchema) throw this.#unservable(`${error.pointer}: ${error.message}`)
+      if (error instanceof UnsupportedSchema) throw this.#unservable(error.message)
       throw error
     }
   }
@@ -180,17 +180,26 @@ export class ServedOperation {
     return chooseResponse(this.runtime.root, this.op.operation.responses).schema
   }
 
-  /** Top-level properties a path parameter sets: one of its own name, or `id` for the last one (`/jobs/{jobId}`). */
+  /**
+   * Top-level properties the path parameters set. The last one names the answer itself: its own name or `id`
+   * (`/jobs/{id}/sessions/{sessionId}` answers the session `sessionId`); an earlier `{id}` names its parent by
+   * the segment before it (`jobId`), else its own name.
+   */
   #overridesFor(schema: unknown): Map<string, string> {
     if (this.#overrideNames !== undefined) return this.#overrideNames
     const names = new Map<string, string>()
     const properties = [...propertiesOf(this.runtime.root, schema).keys()]
-    const pathParams = this.op.parameters.filter((p) => p.in === 'path')
-    pathParams.forEach((p, i) => {
-      const own = properties.find((name) => name.toLowerCase() === p.name.toLowerCase())
-      const id = i === pathParams.length - 1 && /id$/i.test(p.name) ? properties.find((name) => name === 'id') : undefined
-      const property = own ?? id
-      if (property !== undefined && ![...names.values()].includes(property)) names.set(p.name, property)
+    const find = (name: string) => properties.find((p) => p.toLowerCase() === name.toLowerCase())
+    const segments = this.op.path.split('/')
+    const inPath = segments.flatMap((s, i) => (/^\{[^{}]+\}$/.test(s) ? [{ name: s.slice(1, -1), before: segments[i - 1] ?? '' }] : []))
+    const taken = new Set<string>()
+    inPath.reverse().forEach(({ name, before }, i) => {
+      const parent = `${before.replace(/s$/, '')}Id`
+      const property = i === 0 ? find(name) ?? (/id$/i.test(name) ? find('id') : undefined) : name === 'id' ? find(parent) ?? find(name) : find(name)
+      if (property !== undefined && !taken.has(property)) {
+        taken.add(property)
+        names.set(name, property)
+      }
     })
     return (this.#overrideNames = names)
   }
