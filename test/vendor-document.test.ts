@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createMock } from '../src/engine/create-mock.js'
 import { SchemaValidators } from '../src/vendor-document/schema/validators.js'
 import { DocumentError } from '../src/vendor-document/document-error.js'
+import { swagger2ToOpenApi30 } from '../src/vendor-document/swagger2.js'
 import { ADMIN, bearer, formPost, login } from './support/flows.js'
 import { jobsDocument, swagger2Document } from './support/vendor-documents.js'
 
@@ -247,11 +248,15 @@ describe('a vendor document served behind the profile token (in-process)', () =>
     expect(tenant.status).toBe(200)
     const body = (await tenant.json()) as { id: number; name: string }
     expect(body.id).toBe(42)
-    expect(typeof body.name).toBe('string')
+    const converted = swagger2ToOpenApi30(swagger2Document())
+    const check = new SchemaValidators(converted, '3.0')
+    expect(check.validate({ $ref: '#/components/schemas/Tenant' }, body, 'response')).toEqual([])
     const bad = await mock.app.request('/v2/tenants', { method: 'POST', headers: { ...bearer(access_token), 'content-type': 'application/json' }, body: '{}' })
     expect(bad.status).toBe(400)
     const alarms = await mock.app.request('/v2/alarms', { headers: bearer(access_token) })
-    expect(Array.isArray(await alarms.json())).toBe(true)
+    const list = await alarms.json()
+    expect(check.validate(((converted.paths as any)['/alarms'].get.responses[200].content['application/json'].schema), list, 'response')).toEqual([])
+    expect(Array.isArray(list)).toBe(true)
   })
 
   it.each([
