@@ -1,0 +1,205 @@
+/**
+ * @module One schema node made flat for generation: `$ref`s followed, `allOf` merged, one `oneOf`/`anyOf` branch
+ * chosen (pinning the discriminator to that branch's value), 3.0 and 3.1 spellings normalised.
+ */
+import { discriminatorValues, readDiscriminator } from '../schema/discriminator.js'
+import { derefChain, isRecord, resolveRef } from '../schema/json-pointer.js'
+import { baseOf, isPolymorphicBase } from '../schema/to-json-schema.js'
+import { UnsupportedSchema } from '../schema/unsupported-schema.js'
+import type { Rng } from './random.js'
+
+export interface Flat {
+  /** undefined = any type; 'null' in the set when null is allowed */
+  types: Set<string> | undefined
+  properties: Record<string, unknown[]>
+  required: Set<string>
+  /** property names allowed when some member said additionalProperties: false */
+  closed: Set<string> | undefined
+  additional: unknown[] | undefined
+  items: unknown[]
+  prefixItems: unknown[] | undefined
+  enum: unknown[] | undefined
+  const: { value: unknown } | undefined
+  format: string | undefined
+  patterns: string[]
+  minimum: number | undefined
+  maximum: number | undefined
+  exclusiveMinimum: number | undefined
+  exclusiveMaximum: number | undefined
+  multipleOf: number | undefined
+  minLength: number
+  maxLength: number
+  minItems: number
+  maxItems: number | undefined
+  uniqueItems: boolean
+  minProperties: number
+  maxProperties: number | undefined
+  readOnly: boolean
+  writeOnly: boolean
+  /** discriminator property -> value fixed by the branch chosen */
+  pins: Map<string, string>
+  /** example / examples / default values, outermost first */
+  candidates: unknown[]
+  /** a oneOf/anyOf without discriminator was resolved by a guess: the caller should check the value */
+  guessed: boolean
+  /** null is allowed by a `nullable` beside `$ref`/allOf or without a type on the node itself */
+  orNull: boolean
+  /** the component name the node came from (for realistic values: 'JobModel' -> job names) */
+  owner: string | undefined
+}
+
+export function emptyFlat(): Flat {
+  return {
+    types: undefined, properties: {}, required: new Set(), closed: undefined, additional: undefined, items: [],
+    prefixItems: undefined, enum: undefined, const: undefined, format: undefined, patterns: [], minimum: undefined,
+    maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: undefined, minLength: 0,
+    maxLength: Infinity, minItems: 0, maxItems: undefined, uniqueItems: false, minProperties: 0, maxProperties: undefined,
+    readOnly: false, writeOnly: false, pins: new Map(), candidates: [], guessed: false, orNull: false, owner: undefined,
+  }
+}
+
+const componentName = (ref: string) => decodeURIComponent(ref.slice(ref.lastIndexOf('/') + 1))
+
+export class Flattener {
+  constructor(
+    private readonly root: object,
+    private readonly rng: Rng,
+  ) {}
+
+  flatten(schema: unknown): Flat {
+    const flat = emptyFlat()
+    this.#into(flat, schema, new Set(), undefined)
+    // Only the node's own chain of $refs decides this; a nullable allOf member does not make the whole nullable.
+    for (let node = schema, hops = 0; isRecord(node) && hops < 64; hops++) {
+      if (node.nullable === true && (typeof node.$ref === 'string' || (typeof node.type !== 'string' && !Array.isArray(node.type)))) flat.orNull = true
+      if (typeof node.$ref !== 'string') break
+      node = resolveRef(this.root, node.$ref)
+    }
+    return flat
+  }
+
+  /** Merges `schema` into `flat`. `via` is the `$ref` the schema was reached through (names its discriminator value). */
+  #into(flat: Flat, schema: unknown, seen: Set<string>, via: string | undefined): void {
+    if (schema === true || schema === undefined) return
+    if (schema === false) throw new UnsupportedSchema('', 'schema false admits no value')
+    if (!isRecord(schema)) throw new UnsupportedSchema('', 'a schema must be an object')
+    if (typeof schema.$ref === 'string') {
+      const ref = schema.$ref
+      if (seen.has(ref)) return // allOf cycle: the members already merged say it all
+      flat.owner ??= componentName(ref)
+      this.#into(flat, resolveRef(this.root, ref), new Set([...seen, ref]), ref)
+      return
+    }
+    candidatesOf(schema, flat)
+    types(schema, flat)
+    scalars(schema, flat)
+    if (isRecord(schema.properties)) {
+      for (const [name, prop] of Object.entries(schema.properties)) (flat.properties[name] ??= []).push(prop)
+    }
+    if (Array.isArray(schema.required)) for (const n of schema.required) if (typeof n === 'string') flat.required.add(n)
+    if (schema.additionalProperties === false) {
+      const names = new Set(isRecord(schema.properties) ? Object.keys(schema.properties) : [])
+      flat.closed = flat.closed ? new Set([...flat.closed].filter((n) => names.has(n))) : names
+    } else if (isRecord(schema.additionalProperties)) (flat.additional ??= []).push(schema.additionalProperties)
+    if (Array.isArray(schema.prefixItems)) flat.prefixItems = schema.prefixItems
+    else if (Array.isArray(schema.items)) flat.prefixItems = schema.items
+    else if (schema.items !== undefined) flat.items.push(schema.items)
+    if (Array.isArray(schema.allOf)) {
+      for (const member of schema.allOf) {
+        const target = isRecord(member) && typeof member.$ref === 'string' ? derefChain(this.root, member) : undefined
+        if (target !== undefined && isRecord(target) && readDiscriminator(target) && member && isRecord(member)) {
+          // A subtype inheriting from its discriminated base: the base's properties, this subtype's value.
+          const d = readDiscriminator(target)!
+          if (via !== undefined) {
+            const value = discriminatorValues(d, via)[0]
+            if (value !== undefined && !flat.pins.has(d.propertyName)) flat.pins.set(d.propertyName, value)
+          }
+          const ref = member.$ref as string
+          if (!seen.has(ref)) this.#into(flat, isPolymorphicBase(target) ? baseOf(target) : target, new Set([...seen, ref]), undefined)
+        } else this.#into(flat, member, seen, undefined)
+      }
+    }
+    const key = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined
+    if (key) this.#branch(flat, schema, schema[key] as unknown[], seen)
+  }
+
+  #branch(flat: Flat, schema: Record<string, unknown>, branches: unknown[], seen: Set<string>): void {
+    if (branches.length === 0) return
+    const d = readDiscriminator(schema)
+    // Prefer the branches that can still produce a value of the types allowed so far.
+    const branch = this.rng.pick(branches)
+    if (d && isRecord(branch) && typeof branch.$ref === 'string') {
+      const value = this.rng.pick(discriminatorValues(d, branch.$ref))
+      if (value !== undefined) flat.pins.set(d.propertyName, value)
+      flat.required.add(d.propertyName)
+    } else flat.guessed = true
+    this.#into(flat, branch, seen, undefined)
+  }
+}
+
+function candidatesOf(schema: Record<string, unknown>, flat: Flat): void {
+  if ('example' in schema) flat.candidates.push(schema.example)
+  if (Array.isArray(schema.examples)) flat.candidates.push(...schema.examples)
+  if ('default' in schema) flat.candidates.push(schema.default)
+}
+
+function types(schema: Record<string, unknown>, flat: Flat): void {
+  let own: Set<string> | undefined
+  if (typeof schema.type === 'string') own = new Set([schema.type])
+  else if (Array.isArray(schema.type)) own = new Set(schema.type.filter((t): t is string => typeof t === 'string'))
+  if (own && schema.nullable === true) own.add('null')
+  if (own?.has('file')) own.add('string')
+  if (!own) return
+  if (flat.types === undefined) {
+    flat.types = own
+    return
+  }
+  const merged = new Set<string>()
+  for (const t of flat.types) if (own.has(t) || (t === 'integer' && own.has('number'))) merged.add(t)
+  if (own.has('integer') && flat.types.has('number')) merged.add('integer')
+  if (merged.size === 0) throw new UnsupportedSchema('', 'allOf members allow no common type')
+  flat.types = merged
+}
+
+function scalars(schema: Record<string, unknown>, flat: Flat): void {
+  const num = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined)
+  if (Array.isArray(schema.enum)) {
+    const own = schema.enum
+    flat.enum = flat.enum ? flat.enum.filter((v) => own.some((w) => JSON.stringify(w) === JSON.stringify(v))) : own
+    if (flat.enum.length === 0) throw new UnsupportedSchema('', 'allOf members share no enum value')
+  }
+  if ('const' in schema) flat.const = { value: schema.const }
+  if (typeof schema.format === 'string') flat.format ??= schema.format
+  if (typeof schema.pattern === 'string') flat.patterns.push(schema.pattern)
+  const max = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b))
+  const min = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b))
+  let lo = num('minimum'), hi = num('maximum')
+  let xlo = num('exclusiveMinimum'), xhi = num('exclusiveMaximum')
+  if (schema.exclusiveMinimum === true && lo !== undefined) [xlo, lo] = [lo, undefined]
+  if (schema.exclusiveMaximum === true && hi !== undefined) [xhi, hi] = [hi, undefined]
+  flat.minimum = max(flat.minimum, lo)
+  flat.maximum = min(flat.maximum, hi)
+  flat.exclusiveMinimum = max(flat.exclusiveMinimum, xlo)
+  flat.exclusiveMaximum = min(flat.exclusiveMaximum, xhi)
+  const m = num('multipleOf')
+  if (m !== undefined && m > 0) flat.multipleOf = flat.multipleOf === undefined ? m : lcm(flat.multipleOf, m)
+  flat.minLength = Math.max(flat.minLength, num('minLength') ?? 0)
+  flat.maxLength = Math.min(flat.maxLength, num('maxLength') ?? Infinity)
+  flat.minItems = Math.max(flat.minItems, num('minItems') ?? 0)
+  flat.maxItems = min(flat.maxItems, num('maxItems'))
+  flat.minProperties = Math.max(flat.minProperties, num('minProperties') ?? 0)
+  flat.maxProperties = min(flat.maxProperties, num('maxProperties'))
+  if (schema.uniqueItems === true) flat.uniqueItems = true
+  if (schema.readOnly === true) flat.readOnly = true
+  if (schema.writeOnly === true) flat.writeOnly = true
+}
+
+function lcm(a: number, b: number): number {
+  if (a % b === 0) return a
+  if (b % a === 0) return b
+  if (Number.isInteger(a) && Number.isInteger(b)) {
+    const gcd = (x: number, y: number): number => (y === 0 ? x : gcd(y, x % y))
+    return (a / gcd(a, b)) * b
+  }
+  return a * b
+}
