@@ -1,11 +1,10 @@
 /** @module What the operations of one document share: its validators (compiled lazily), its seed, its $ref checks. */
 import { BrokenRefs } from './broken-refs.js'
 import type { CheckedDocument } from './check-document.js'
-import { generate } from './generate/generate.js'
-import { SchemaValidators } from './schema/validators.js'
+import { generate, validatorsFor } from './generate/generate.js'
+import type { SchemaValidators } from './schema/validators.js'
 
 export class DocumentRuntime {
-  #validators: SchemaValidators | undefined
   readonly brokenRefs: BrokenRefs
 
   constructor(
@@ -19,9 +18,9 @@ export class DocumentRuntime {
     return this.checked.root
   }
 
-  /** Built on first use: a document whose operations are never called never compiles a schema. */
+  /** Shared with the generator, compiled per schema on first use: an operation never called compiles nothing. */
   get validators(): SchemaValidators {
-    return (this.#validators ??= new SchemaValidators(this.checked.root, this.checked.dialect))
+    return validatorsFor(this.checked.root, this.checked.dialect)
   }
 
   /** A generated value: the same seed, schema and key give the same value on every run. */
