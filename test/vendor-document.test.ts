@@ -84,6 +84,24 @@ describe('a vendor document served behind the profile token (in-process)', () =>
     expect(await missing.json()).toEqual({ message: 'No item with id "00000000-0000-4000-8000-000000000000" in /api/v1/jobs.' })
   })
 
+  it("a list with the vendor's example pages through the example's items (total recomputed); its ids answer GET /jobs/{id}", async () => {
+    const document = jobsDocument()
+    const job = (n: number) => ({ id: `6a3b8a5e-0000-4000-8000-00000000000${n}`, name: `Job ${n}`, type: 'Backup' })
+    const media = (document.paths as any)['/v1/jobs'].get.responses[200].content['application/json']
+    media.example = { data: [job(1), job(2), job(3)], pagination: { total: 99, count: 3, skip: 0, limit: 200 } }
+    const { get } = await jobsMock({ openapi: [document] })
+    const first = (await (await get('/api/v1/jobs?limit=2')).json()) as Page
+    expect(first).toEqual({ data: [job(1), job(2)], pagination: { total: 3, count: 2, skip: 0, limit: 2 } })
+    const second = (await (await get('/api/v1/jobs?skip=2&limit=2')).json()) as Page
+    expect(second).toEqual({ data: [job(3)], pagination: { total: 3, count: 1, skip: 2, limit: 2 } })
+    expect(await (await get(`/api/v1/jobs/${job(2).id}`)).json()).toEqual(job(2))
+    expect((await get('/api/v1/jobs/6a3b8a5e-0000-4000-8000-000000000009')).status).toBe(404)
+    const generated = (await (await get('/api/v1/jobs', { prefer: 'dynamic=true' })).json()) as Page
+    expectValid('JobsResult', generated)
+    expect(generated.data.map((j) => j.id)).not.toContain(job(1).id)
+    expect(await (await get(`/api/v1/jobs/${generated.data[0]!.id}`, { prefer: 'dynamic=true' })).json()).toEqual(generated.data[0])
+  })
+
   it('path parameters shape a generated answer: GET .../sessions/{sessionId} returns that id and its job id', async () => {
     const { get } = await jobsMock()
     const jobId = '11111111-2222-4333-8444-555555555555'

@@ -30,6 +30,8 @@ interface Collection {
   items: unknown[]
   idProperty?: string
   byId: Map<string, unknown>
+  /** The vendor's example envelope the pages are cut from (its other fields kept as written). */
+  base?: Record<string, unknown>
 }
 
 const NO_BODY = new Set([204, 205, 304])
@@ -44,7 +46,7 @@ export class ServedOperation {
   /** For `GET .../{id}` below a `GET ...` of the same document: that operation, and which path parameter names the item. */
   member?: { list: ServedOperation; parameter: string }
   #envelope: Envelope | null | undefined
-  #collection: Collection | undefined
+  readonly #collections = new Map<'default' | 'generated', Collection | undefined>()
   #overrideNames: Map<string, string> | undefined
 
   constructor(
@@ -68,26 +70,51 @@ export class ServedOperation {
     return this.#envelope ?? undefined
   }
 
-  /** The one seeded collection behind every page of this list operation. */
-  collection(): Collection {
-    if (this.#collection !== undefined) return this.#collection
+  /**
+   * The one collection behind every page of this list operation: the items of the vendor's first example when
+   * it has one (as written), else seeded generated items; `dynamic` (Prefer: dynamic=true) always generates.
+   * Undefined when the example holds no list to page (it is then served as written).
+   */
+  collection(dynamic: boolean): Collection | undefined {
+    const source = dynamic ? 'generated' : 'default'
+    const known = this.#collections.get(source)
+    if (known !== undefined || this.#collections.has(source)) return known
     const envelope = this.envelope()!
-    const size = collectionSize(this.runtime.seed, this.key)
+    const example = dynamic ? undefined : chooseResponse(this.runtime.root, this.op.operation.responses).examples.values().next()
+    let collection: Collection | undefined
+    if (example === undefined || example.done === true) collection = this.#generatedCollection(envelope)
+    else {
+      const value = example.value as Record<string, unknown> | unknown[] | null
+      const items = envelope.itemsProperty === '' ? value : (value as Record<string, unknown> | null)?.[envelope.itemsProperty]
+      collection = Array.isArray(items) ? this.#indexed(envelope, items, envelope.itemsProperty === '' ? undefined : (value as Record<string, unknown>)) : undefined
+    }
+    this.#collections.set(source, collection)
+    return collection
+  }
+
+  #indexed(envelope: Envelope, candidates: unknown[], base?: Record<string, unknown>): Collection {
     const idProperty = idPropertyOf(this.runtime.root, envelope.itemSchema)
-    const idSchema = idProperty === undefined ? undefined : propertiesOf(this.runtime.root, envelope.itemSchema).get(idProperty)
-    const integerIds = idSchema !== undefined && /"type":"integer"/.test(JSON.stringify(idSchema))
     const items: unknown[] = []
     const byId = new Map<string, unknown>()
-    for (let i = 0; i < size; i++) {
-      const overrides = integerIds && idProperty !== undefined ? { [idProperty]: i + 1 } : undefined
-      const item = this.runtime.generate(envelope.itemSchema, `${this.key} item#${i}`, overrides)
+    for (const item of candidates) {
       const id = idProperty === undefined ? undefined : (item as Record<string, unknown> | null)?.[idProperty]
       // Two items with one id would make GET .../{id} ambiguous: the later one is left out.
       if (id !== undefined && byId.has(String(id))) continue
       if (id !== undefined) byId.set(String(id), item)
       items.push(item)
     }
-    return (this.#collection = { items, ...(idProperty === undefined ? {} : { idProperty }), byId })
+    return { items, byId, ...(idProperty === undefined ? {} : { idProperty }), ...(base === undefined ? {} : { base }) }
+  }
+
+  #generatedCollection(envelope: Envelope): Collection {
+    const size = collectionSize(this.runtime.seed, this.key)
+    const idProperty = idPropertyOf(this.runtime.root, envelope.itemSchema)
+    const idSchema = idProperty === undefined ? undefined : propertiesOf(this.runtime.root, envelope.itemSchema).get(idProperty)
+    const integerIds = idSchema !== undefined && /"type":"integer"/.test(JSON.stringify(idSchema))
+    const items = Array.from({ length: size }, (_, i) =>
+      this.runtime.generate(envelope.itemSchema, `${this.key} item#${i}`, integerIds && idProperty !== undefined ? { [idProperty]: i + 1 } : undefined),
+    )
+    return this.#indexed(envelope, items)
   }
 
   /** Answers `request`; throws ResourceError (400, 404, 501) for the error handler to render in the profile's model. */
@@ -119,20 +146,24 @@ export class ServedOperation {
       }
       return answer(this.#cached(`${this.key} ${chosen.key} example ${example}`, () => serialize(chosen.examples.get(example), chosen.contentType!)))
     }
-    if (dynamic !== true && chosen.examples.size > 0) {
+    const generate = dynamic === true
+    // Lists and their members before examples: a client paging to the end must see one consistent collection.
+    if (request.prefer.code === undefined) {
+      if (this.#isMember(generate)) return answer(this.#member(request.params[this.member!.parameter]!, generate))
+      const collection = this.envelope() === undefined ? undefined : this.collection(generate)
+      if (collection !== undefined) return answer(this.#page(values, collection, generate))
+    }
+    if (!generate && chosen.examples.size > 0) {
       const [name, value] = chosen.examples.entries().next().value!
       return answer(this.#cached(`${this.key} ${chosen.key} example ${name}`, () => serialize(value, chosen.contentType!)))
     }
-    const success = request.prefer.code === undefined
-    if (success && this.#isMember()) return answer(this.#member(request.params[this.member!.parameter]!))
-    if (success && this.envelope() !== undefined) return answer(this.#page(values))
     return answer(this.#generated(chosen, request.params, values))
   }
 
   /** A member of a list when the list is one (its answer an array or envelope) whose items carry an id. */
-  #isMember(): boolean {
+  #isMember(dynamic: boolean): boolean {
     const list = this.member?.list
-    return list !== undefined && list.envelope() !== undefined && list.collection().idProperty !== undefined
+    return list !== undefined && list.envelope() !== undefined && list.collection(dynamic)?.idProperty !== undefined
   }
 
   #cached(key: string, render: () => string): string {
@@ -140,24 +171,23 @@ export class ServedOperation {
   }
 
   /** The item of the list with this id, as the list shows it; 404 for an id the list does not hold. */
-  #member(id: string): string {
+  #member(id: string, dynamic: boolean): string {
     const list = this.member!.list
-    const collection = list.collection()
-    const item = collection.byId.get(id)
+    const item = list.collection(dynamic)!.byId.get(id)
     if (item === undefined) throw notFound(`No item with ${this.member!.parameter} "${id.slice(0, 200)}" in ${list.op.path}.`)
-    return this.#cached(`${this.key} member ${id}`, () => JSON.stringify(item))
+    return this.#cached(`${this.key} member ${dynamic} ${id}`, () => JSON.stringify(item))
   }
 
-  #page(values: Map<string, unknown>): string {
+  #page(values: Map<string, unknown>, collection: Collection, dynamic: boolean): string {
     const envelope = this.envelope()!
     const paging: PagingParameters = pagingParameters(this.op.parameters)
-    const { items } = this.collection()
+    const { items, base } = collection
     const total = items.length
     const skip = Math.max(0, Math.trunc(Number(paging.offset === undefined ? 0 : values.get(paging.offset.name) ?? 0)) || 0)
     const defaultLimit = (paging.limit?.schema as { default?: unknown } | undefined)?.default
     const requested = paging.limit === undefined ? undefined : values.get(paging.limit.name) ?? defaultLimit
     const limit = typeof requested === 'number' && requested >= 0 ? Math.trunc(requested) : total
-    return this.#cached(`${this.key} page ${skip} ${limit}`, () => {
+    return this.#cached(`${this.key} page ${dynamic} ${skip} ${limit}`, () => {
       const page = items.slice(skip, skip + limit)
       if (envelope.itemsProperty === '') return JSON.stringify(page)
       const fields: Record<string, unknown> = {}
@@ -170,6 +200,11 @@ export class ServedOperation {
         if (l !== undefined) fields[l] = limit
       }
       const overrides: Record<string, unknown> = { [envelope.itemsProperty]: page }
+      if (base !== undefined) {
+        const where = pagination === undefined || pagination.property === '' ? undefined : pagination.property
+        const paged = where === undefined ? fields : { [where]: { ...(base[where] as object | undefined), ...fields } }
+        return JSON.stringify({ ...base, ...overrides, ...paged })
+      }
       if (pagination?.property === '') Object.assign(overrides, fields)
       else if (pagination !== undefined) overrides[pagination.property] = this.runtime.generate(pagination.schema, `${this.key} pagination`, fields)
       return JSON.stringify(this.runtime.generate(this.#responseSchema(), `${this.key} envelope`, overrides))
