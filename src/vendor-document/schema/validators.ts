@@ -94,7 +94,10 @@ export class SchemaValidators {
 function describe(message: string | undefined, params: Record<string, unknown>): string {
   const text = message ?? 'is invalid'
   if (typeof params.additionalProperty === 'string') return `${text}: ${params.additionalProperty}`
-  if (Array.isArray(params.allowedValues)) return `${text}: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
+  if (Array.isArray(params.allowedValues)) {
+    const shown = params.allowedValues.slice(0, 10).map((v) => JSON.stringify(v)).join(', ')
+    return `${text}: ${shown}${params.allowedValues.length > 10 ? ', ...' : ''}`
+  }
   return text
 }
 
