@@ -114,7 +114,11 @@ export class ServedOperation {
     const items = Array.from({ length: size }, (_, i) =>
       this.runtime.generate(envelope.itemSchema, `${this.key} item#${i}`, integerIds && idProperty !== undefined ? { [idProperty]: i + 1 } : undefined),
     )
-    return this.#indexed(envelope, items)
+    // The rest of the envelope is generated once: each page only swaps the items and the paging fields.
+    const base = envelope.itemsProperty === '' ? undefined : (this.runtime.generate(this.#responseSchema(), `${this.key} envelope`, { [envelope.itemsProperty]: [] }) as Record<string, unknown>)
+    const where = envelope.pagination?.property
+    if (base !== undefined && where && base[where] === undefined) base[where] = this.runtime.generate(envelope.pagination!.schema, `${this.key} pagination`)
+    return this.#indexed(envelope, items, base)
   }
 
   /** Answers `request`; throws ResourceError (400, 404, 501) for the error handler to render in the profile's model. */
@@ -199,15 +203,10 @@ export class ServedOperation {
         if (s !== undefined) fields[s] = skip
         if (l !== undefined) fields[l] = limit
       }
-      const overrides: Record<string, unknown> = { [envelope.itemsProperty]: page }
-      if (base !== undefined) {
-        const where = pagination === undefined || pagination.property === '' ? undefined : pagination.property
-        const paged = where === undefined ? fields : { [where]: { ...(base[where] as object | undefined), ...fields } }
-        return JSON.stringify({ ...base, ...overrides, ...paged })
-      }
-      if (pagination?.property === '') Object.assign(overrides, fields)
-      else if (pagination !== undefined) overrides[pagination.property] = this.runtime.generate(pagination.schema, `${this.key} pagination`, fields)
-      return JSON.stringify(this.runtime.generate(this.#responseSchema(), `${this.key} envelope`, overrides))
+      const where = pagination === undefined || pagination.property === '' ? undefined : pagination.property
+      const envelopeBase = base ?? {}
+      const paged = where === undefined ? fields : { [where]: { ...(envelopeBase[where] as object | undefined), ...fields } }
+      return JSON.stringify({ ...envelopeBase, [envelope.itemsProperty]: page, ...paged })
     })
   }
 
