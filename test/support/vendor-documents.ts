@@ -217,3 +217,10 @@ paths:
                   note:
                     type: [string, "null"]
 `
+
+/** fixtures/openapi.example.json, the document docs/vendor-document.md runs: the jobs document without its broken operation. */
+export function exampleDocument(): Record<string, unknown> {
+  const document = jobsDocument()
+  const { '/v1/broken': _broken, ...paths } = document.paths as Record<string, unknown>
+  return { ...document, info: { title: 'Jobs API (an example written for veeam-auth-mock, not a vendor document)', version: '1.0-rev0' }, paths }
+}
