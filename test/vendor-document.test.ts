@@ -203,6 +203,35 @@ describe('a vendor document served behind the profile token (in-process)', () =>
     expect(Object.keys((await res.json()) as object)).toEqual(['message'])
   })
 
+  it.each([
+    ['minProperties no object can reach', { type: 'object', properties: {}, additionalProperties: false, minProperties: 2 }, 'minProperties cannot be reached'],
+    ['a pattern that is not a regular expression', { type: 'string', pattern: '(' }, 'its schema cannot be used'],
+  ])('a schema the generator cannot serve (%s) answers 501 in the profile error model, not a crash', async (_name, schema, reason) => {
+    const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/odd': { get: { responses: { 200: { description: 'x', content: { 'application/json': { schema } } } } } } } }
+    const errors: unknown[] = []
+    const { get } = await jobsMock({ openapi: [document], onServerError: (error) => errors.push(error) })
+    const res = await get('/odd')
+    expect(res.status).toBe(501)
+    const body = (await res.json()) as { message: string }
+    expect(Object.keys(body)).toEqual(['message'])
+    expect(body.message).toContain(reason)
+    expect(errors).toEqual([])
+  })
+
+  it('a request body over 1 MiB is a 413 in the resource error model', async () => {
+    const { app, access_token } = await jobsMock()
+    const res = await app.request('/api/v1/jobs', { method: 'POST', headers: { ...bearer(access_token), ...V, 'content-type': 'application/json' }, body: `{"name":"${'x'.repeat(1024 * 1024)}"}` })
+    expect(res.status).toBe(413)
+    expect(Object.keys((await res.json()) as object)).toEqual(['message'])
+  })
+
+  it('single-session mode: a new login ends the earlier token, which then gets 401 on document operations', async () => {
+    const { get, app } = await jobsMock({ sessions: 'single' })
+    expect((await get('/api/v1/jobs')).status).toBe(200)
+    await login(app, ADMIN)
+    expect((await get('/api/v1/jobs')).status).toBe(401)
+  })
+
   it('a 204 operation answers with no body; another method on a document path is 405 with Allow', async () => {
     const { app, access_token, get } = await jobsMock()
     const page = (await (await get('/api/v1/jobs')).json()) as Page

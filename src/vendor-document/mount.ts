@@ -4,7 +4,7 @@
  */
 import type { MockState } from '../engine/mock-state.js'
 import { bearerAuth } from '../oauth/bearer.js'
-import { ResourceError } from '../oauth/errors.js'
+import { OAuthError, ResourceError } from '../oauth/errors.js'
 import type { App } from '../routes/env.js'
 import { readLimitedBody } from '../routes/read-body.js'
 import { requestHeader } from '../routes/request-header.js'
@@ -32,6 +32,16 @@ export function profileRoutes(app: App): (method: string, shape: string) => bool
   return (method, shape) => taken.has(`${method} ${shape}`)
 }
 
+/** The body as text; a too large or unreadable one is a resource error (the profile's model), not an OAuth one. */
+async function readBody(request: Request, env: unknown): Promise<string> {
+  try {
+    return (await readLimitedBody(request, env, MAX_REQUEST_BODY_BYTES)).toString('utf8')
+  } catch (error) {
+    if (error instanceof OAuthError) throw new ResourceError(error.status === 413 ? 413 : 400, error.description, error.headers)
+    throw error
+  }
+}
+
 export function mountDocuments(app: App, state: MockState, routes: DocumentRoutes): void {
   routes.mount(state.profile, profileRoutes(app))
   if (routes.size === 0) return
@@ -56,7 +66,7 @@ export function mountDocuments(app: App, state: MockState, routes: DocumentRoute
       cookie: (name) => cookieOf(c.req.header('cookie'), name),
       prefer: parsePrefer(c.req.header('prefer')),
       contentType: requestHeader(c.req.raw, c.env, 'content-type'),
-      body: async () => (await readLimitedBody(c.req.raw, c.env, MAX_REQUEST_BODY_BYTES)).toString('utf8'),
+      body: () => readBody(c.req.raw, c.env),
     }
     const answer = await operation.answer(request)
     return new Response(answer.body, { status: answer.status, headers: answer.contentType === undefined ? {} : { 'Content-Type': answer.contentType } })

@@ -2,7 +2,7 @@
  * @module One document operation as the mock answers it: checks the request, picks the documented response,
  * and renders its body from the vendor's example, the seeded collection, or the generator.
  */
-import { notFound, ResourceError, badRequest } from '../oauth/errors.js'
+import { badRequest, notFound, OAuthError, ResourceError } from '../oauth/errors.js'
 import type { BodyCache } from './body-cache.js'
 import { collectionSize, detectEnvelope, idPropertyOf, pagingParameters, type Envelope, type PagingParameters } from './collections.js'
 import type { DocumentRuntime } from './document-runtime.js'
@@ -128,6 +128,8 @@ export class ServedOperation {
       return await this.#answer(request)
     } catch (error) {
       if (error instanceof UnsupportedSchema) throw this.#unservable(error.message)
+      // Anything else from a vendor's schema (an invalid pattern, say) is the document's problem, not a crash.
+      if (!(error instanceof ResourceError) && !(error instanceof OAuthError)) throw this.#unservable(`its schema cannot be used (${(error as Error).message})`)
       throw error
     }
   }
