@@ -60,6 +60,20 @@ export function emptyFlat(): Flat {
 
 const componentName = (ref: string) => decodeURIComponent(ref.slice(ref.lastIndexOf('/') + 1))
 
+const componentRefs = new WeakMap<object, Map<object, string>>()
+
+/** The `$ref` of a schema that is one of the document's components/schemas, by identity. */
+function componentRef(root: object, schema: object): string | undefined {
+  let refs = componentRefs.get(root)
+  if (!refs) {
+    refs = new Map()
+    const schemas = isRecord(root) && isRecord(root.components) && isRecord(root.components.schemas) ? root.components.schemas : {}
+    for (const [name, value] of Object.entries(schemas)) if (isRecord(value)) refs.set(value, `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    componentRefs.set(root, refs)
+  }
+  return refs.get(schema)
+}
+
 export class Flattener {
   constructor(
     private readonly root: object,
@@ -68,7 +82,10 @@ export class Flattener {
 
   flatten(schema: unknown): Flat {
     const flat = emptyFlat()
-    this.#into(flat, schema, new Set(), undefined)
+    // A component handed in directly (not through a $ref) still knows its name, for its discriminator value.
+    const via = isRecord(schema) ? componentRef(this.root, schema) : undefined
+    if (via !== undefined) flat.owner = componentName(via)
+    this.#into(flat, schema, new Set(via === undefined ? [] : [via]), via)
     // Only the node's own chain of $refs decides this; a nullable allOf member does not make the whole nullable.
     for (let node = schema, hops = 0; isRecord(node) && hops < 64; hops++) {
       if (node.nullable === true && (typeof node.$ref === 'string' || (typeof node.type !== 'string' && !Array.isArray(node.type)))) flat.orNull = true

@@ -148,6 +148,9 @@ class Walker {
     const hidden = this.#direction === 'request' ? 'readOnly' : 'writeOnly'
     let optionalLeft = flat.maxProperties ?? Infinity
     optionalLeft -= names.filter((n) => flat.required.has(n) || flat.pins.has(n) || n in overrides).length
+    const skipped: [string, unknown][] = []
+    const child = (name: string, prop: unknown) =>
+      this.value(prop, { name, owner: where.owner, depth: where.depth + 1, refs: where.refs, top: false }, `${at}/properties/${name}`)
     for (const name of names) {
       if (flat.closed && !flat.closed.has(name)) continue
       const schemas = flat.properties[name] ?? []
@@ -155,11 +158,18 @@ class Walker {
       if (isHidden(this.context.root, schemas, hidden)) continue
       const must = flat.required.has(name) || flat.pins.has(name)
       if (!must && !(name in overrides)) {
-        if (deep || optionalLeft <= 0 || !this.rng.chance(0.85)) continue
+        if (deep || optionalLeft <= 0 || !this.rng.chance(0.85)) {
+          skipped.push([name, prop])
+          continue
+        }
         optionalLeft--
       }
-      const child = `${at}/properties/${name}`
-      out[name] = flat.pins.has(name) ? flat.pins.get(name) : this.value(prop, { name, owner: where.owner, depth: where.depth + 1, refs: where.refs, top: false }, child)
+      out[name] = flat.pins.has(name) ? flat.pins.get(name) : child(name, prop)
+    }
+    // minProperties: declared optional properties first, then extra entries below.
+    for (const [name, prop] of skipped) {
+      if (Object.keys(out).length >= flat.minProperties) break
+      out[name] = child(name, prop)
     }
     for (const [name, value] of Object.entries(overrides)) out[name] = value
     // Maps (additionalProperties with a schema) and minProperties get extra entries.
