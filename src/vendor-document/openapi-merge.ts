@@ -14,15 +14,27 @@ type Document = OpenAPIV3_1.Document
 /** Component kinds copied over; security schemes are the mock's own (its token, not the vendor's server). */
 const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'links', 'callbacks']
 
+/** An operation that answers 501, shown as such: its broken parts left out, so the page still renders. */
+function unservable(operation: Json, problem: string): Json {
+  const { operationId, summary, tags } = operation
+  return {
+    ...(operationId === undefined ? {} : { operationId }),
+    ...(summary === undefined ? {} : { summary }),
+    ...(tags === undefined ? {} : { tags }),
+    description: `veeam-auth-mock cannot serve this operation: ${problem}.`,
+    responses: { 501: { description: 'Not served by the mock (see the description).' } },
+  }
+}
+
 /** A copy of `document` with the served operations added; the profile's own components keep their names. */
 export function withDocuments(document: Document, routes: DocumentRoutes | undefined, profile: Profile): Document {
   if (routes === undefined || routes.size === 0) return document
   const paths: Json = { ...document.paths }
   const security = bearerSecurity(profile)
-  for (const { op } of routes.served) {
+  for (const { op, problem } of routes.served) {
     const item = (paths[op.path] as Json | undefined) ?? {}
-    const shared = ((op.document.root.paths as Json)[op.documentPath] as Json).parameters
-    const operation: Json = { ...op.operation, security: op.secured ? security : [] }
+    const shared = problem === undefined ? ((op.document.root.paths as Json)[op.documentPath] as Json).parameters : undefined
+    const operation: Json = problem === undefined ? { ...op.operation, security: op.secured ? security : [] } : unservable(op.operation, problem)
     paths[op.path] = { ...item, ...(shared === undefined ? {} : { parameters: shared }), [op.method.toLowerCase()]: operation }
   }
   const components: Json = { ...(document.components as Json | undefined) }
