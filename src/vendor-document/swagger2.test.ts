@@ -43,3 +43,18 @@ describe('swagger2ToOpenApi30', () => {
     expect(operationsOf(checked).map((o) => `${o.method} ${o.path} ${o.operationId}`)).toEqual(['GET /v2/alarms Alarms_Get', 'GET /v2/tenants/{id} Tenants_Get', 'POST /v2/tenants Tenants_Post'])
   })
 })
+
+describe('swagger2ToOpenApi30 with shared parameters', () => {
+  it('inlines a shared body parameter as the requestBody and keeps a shared query parameter as a $ref', () => {
+    const converted = swagger2ToOpenApi30({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      parameters: { spec: { name: 'spec', in: 'body', required: true, schema: { $ref: '#/definitions/Spec' } }, top: { name: 'top', in: 'query', type: 'integer' } },
+      definitions: { Spec: { type: 'object' } },
+      paths: { '/a': { post: { parameters: [{ $ref: '#/parameters/spec' }, { $ref: '#/parameters/top' }], responses: { 200: { description: 'ok' } } } } },
+    }) as Record<string, any>
+    expect(converted.paths['/a'].post.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Spec' } } } })
+    expect(converted.paths['/a'].post.parameters).toEqual([{ $ref: '#/components/parameters/top' }])
+    expect(converted.components.parameters).toEqual({ top: { name: 'top', in: 'query', schema: { type: 'integer' } } })
+  })
+})

@@ -92,6 +92,9 @@ function responseOf(response: Json, produces: string[]): Json {
   return out
 }
 
+/** Where a shared parameter's $ref points once moved (the body and formData ones are inlined instead). */
+const PARAMETER_REF = '#/components/parameters/'
+
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch']
 
 function operationOf(operation: Json, shared: Json[], document: Json): Json {
@@ -100,7 +103,11 @@ function operationOf(operation: Json, shared: Json[], document: Json): Json {
   for (const p of [...shared, ...((own as Json[] | undefined) ?? [])]) byKey.set(typeof p.$ref === 'string' ? p.$ref : `${p.in} ${p.name}`, p)
   const parameters = [...byKey.values()]
   // A $ref to a body or formData parameter is inlined: OpenAPI 3.0 has no such parameters.
-  const resolved = parameters.map((p) => (typeof p.$ref === 'string' && p.$ref.startsWith('#/parameters/') ? ((document.parameters as Json)[p.$ref.slice(13)] as Json) ?? p : p))
+  const sharedParameters = isObject(document.parameters) ? document.parameters : {}
+  const resolved = parameters.map((p) => {
+    const name = typeof p.$ref === 'string' && p.$ref.startsWith(PARAMETER_REF) ? p.$ref.slice(PARAMETER_REF.length) : undefined
+    return name !== undefined && isObject(sharedParameters[name]) ? (moveRefs(sharedParameters[name]) as Json) : p
+  })
   const consumed = (consumes as string[] | undefined) ?? (document.consumes as string[] | undefined) ?? ['application/json']
   const produced = (produces as string[] | undefined) ?? (document.produces as string[] | undefined) ?? ['application/json']
   const out: Json = { ...rest }
