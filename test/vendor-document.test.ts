@@ -175,6 +175,13 @@ describe('a vendor document served behind the profile token (in-process)', () =>
     expect(((await res.json()) as { message: string }).message).toContain(message)
   })
 
+  it('header parameters named Authorization, Accept or Content-Type are ignored, as OpenAPI says', async () => {
+    const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/ping': { get: { security: [], parameters: [{ name: 'Authorization', in: 'header', required: true, schema: { type: 'string', pattern: '^Basic ' } }, { name: 'Accept', in: 'header', required: true, schema: { type: 'string', enum: ['text/xml'] } }], responses: { 200: { description: 'ok', content: { 'application/json': { example: 'pong' } } } } } } } }
+    const { app } = createMock({ profile: 'vro-7.1', openapi: [document] })
+    const res = await app.request('/ping')
+    expect([res.status, await res.json()]).toEqual([200, 'pong'])
+  })
+
   it('unknown query parameters pass', async () => {
     const { get } = await jobsMock()
     expect((await get('/api/v1/jobs?whatever=1&orderColumn=name')).status).toBe(200)

@@ -48,6 +48,8 @@ export function basePath(root: Json): string {
   return path.replace(/\/+$/, '')
 }
 
+const IGNORED_HEADERS = ['accept', 'content-type', 'authorization']
+
 function isOpen(security: unknown): boolean {
   return Array.isArray(security) && (security.length === 0 || security.some((entry) => isObject(entry) && Object.keys(entry).length === 0))
 }
@@ -64,6 +66,8 @@ function parametersOf(root: Json, shared: unknown, own: unknown, at: string): { 
         return
       }
       const place = p.in as Parameter['in']
+      // OpenAPI: header parameters named Accept, Content-Type or Authorization "SHALL be ignored".
+      if (place === 'header' && IGNORED_HEADERS.includes(p.name.toLowerCase())) return
       byKey.set(`${place} ${place === 'header' ? p.name.toLowerCase() : p.name}`, {
         name: p.name,
         in: place,
