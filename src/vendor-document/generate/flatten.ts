@@ -96,6 +96,7 @@ export class Flattener {
   }
 
   #flatten(schema: unknown): Flat {
+    derefChain(this.root, schema) // throws for a chain of bare $refs that never ends
     const flat = emptyFlat()
     // A component handed in directly (not through a $ref) still knows its name, for its discriminator value.
     const via = isRecord(schema) ? componentRef(this.root, schema) : undefined

@@ -6,7 +6,7 @@
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js'
 import { createRequire } from 'node:module'
 import type { Dialect } from './dialect.js'
-import { resolveRef } from './json-pointer.js'
+import { derefChain, resolveRef } from './json-pointer.js'
 import { baseOf, toJsonSchema, type Direction } from './to-json-schema.js'
 import { UnsupportedSchema } from './unsupported-schema.js'
 
@@ -89,6 +89,7 @@ export class SchemaValidators {
     if (this.#registered.has(id)) return id
     this.#registered.add(id) // before converting: cycles come back here
     try {
+      derefChain(this.root, { $ref: ref }) // throws for a chain of bare $refs that never ends (ajv would overflow its stack)
       const target = resolveRef(this.root, ref)
       const converted = this.#convert(base ? baseOf(target) : target, direction)
       this.#ajv.addSchema(typeof converted === 'boolean' ? { allOf: [converted], $id: id } : { ...converted, $id: id })
