@@ -60,6 +60,8 @@ export function emptyFlat(): Flat {
 
 const componentName = (ref: string) => decodeURIComponent(ref.slice(ref.lastIndexOf('/') + 1))
 
+/** Keyed by schema object: the same object always flattens the same way when no branch is chosen. */
+const fixedFlats = new WeakMap<object, WeakMap<object, Flat>>()
 const componentRefs = new WeakMap<object, Map<object, string>>()
 
 /** The `$ref` of a schema that is one of the document's components/schemas, by identity. */
@@ -80,12 +82,27 @@ export class Flattener {
     private readonly rng: Rng,
   ) {}
 
+  #usedRng = false
+
+  /** Flat forms that made no random choice are the same every time: cached per schema object. */
   flatten(schema: unknown): Flat {
+    let cache = fixedFlats.get(this.root)
+    if (!cache) fixedFlats.set(this.root, (cache = new WeakMap()))
+    const cached = isRecord(schema) ? cache.get(schema) : undefined
+    if (cached) return cached
+    const flat = this.#flatten(schema)
+    if (!this.#usedRng && isRecord(schema)) cache.set(schema, flat)
+    return flat
+  }
+
+  #flatten(schema: unknown): Flat {
+    derefChain(this.root, schema) // throws for a chain of bare $refs that never ends
     const flat = emptyFlat()
     // A component handed in directly (not through a $ref) still knows its name, for its discriminator value.
     const via = isRecord(schema) ? componentRef(this.root, schema) : undefined
     if (via !== undefined) flat.owner = componentName(via)
-    this.#into(flat, schema, new Set(via === undefined ? [] : [via]), via)
+    this.#usedRng = false
+    this.#into(flat, schema, via === undefined ? [] : [via], via)
     // Only the node's own chain of $refs decides this; a nullable allOf member does not make the whole nullable.
     for (let node = schema, hops = 0; isRecord(node) && hops < 64; hops++) {
       if (node.nullable === true && (typeof node.$ref === 'string' || (typeof node.type !== 'string' && !Array.isArray(node.type)))) flat.orNull = true
@@ -96,15 +113,17 @@ export class Flattener {
   }
 
   /** Merges `schema` into `flat`. `via` is the `$ref` the schema was reached through (names its discriminator value). */
-  #into(flat: Flat, schema: unknown, seen: Set<string>, via: string | undefined): void {
+  #into(flat: Flat, schema: unknown, seen: string[], via: string | undefined): void {
     if (schema === true || schema === undefined) return
     if (schema === false) throw new UnsupportedSchema('', 'schema false admits no value')
     if (!isRecord(schema)) throw new UnsupportedSchema('', 'a schema must be an object')
     if (typeof schema.$ref === 'string') {
       const ref = schema.$ref
-      if (seen.has(ref)) return // allOf cycle: the members already merged say it all
+      if (seen.includes(ref)) return // allOf cycle: the members already merged say it all
       flat.owner ??= componentName(ref)
-      this.#into(flat, resolveRef(this.root, ref), new Set([...seen, ref]), ref)
+      seen.push(ref)
+      this.#into(flat, resolveRef(this.root, ref), seen, ref)
+      seen.pop()
       return
     }
     candidatesOf(schema, flat)
@@ -132,7 +151,11 @@ export class Flattener {
             if (value !== undefined && !flat.pins.has(d.propertyName)) flat.pins.set(d.propertyName, value)
           }
           const ref = member.$ref as string
-          if (!seen.has(ref)) this.#into(flat, isPolymorphicBase(target) ? baseOf(target) : target, new Set([...seen, ref]), undefined)
+          if (!seen.includes(ref)) {
+            seen.push(ref)
+            this.#into(flat, isPolymorphicBase(target) ? baseOf(target) : target, seen, undefined)
+            seen.pop()
+          }
         } else this.#into(flat, member, seen, undefined)
       }
     }
@@ -140,8 +163,9 @@ export class Flattener {
     if (key) this.#branch(flat, schema, schema[key] as unknown[], seen)
   }
 
-  #branch(flat: Flat, schema: Record<string, unknown>, branches: unknown[], seen: Set<string>): void {
+  #branch(flat: Flat, schema: Record<string, unknown>, branches: unknown[], seen: string[]): void {
     if (branches.length === 0) return
+    this.#usedRng = true
     const d = readDiscriminator(schema)
     // Prefer the branches that can still produce a value of the types allowed so far.
     const branch = this.rng.pick(branches)

@@ -114,7 +114,7 @@ const documentArb = fc
       Named: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 3 }, parent: { $ref: '#/components/schemas/Named' } } },
       Alias: { $ref: '#/components/schemas/Named' },
       C0: r.c0(d),
-      C1: r.c1(d),
+      C1: JSON.stringify(r.c1(d)) === '{"$ref":"#/components/schemas/C1"}' ? { type: 'string' } : r.c1(d), // not a bare self-reference
     }
     return { doc: { openapi: d === '3.0' ? '3.0.3' : '3.1.0', paths: {}, components: { schemas } }, top: r.top(d) }
   })

@@ -10,6 +10,7 @@ const root = {
       B: { $ref: '#/components/schemas/C' },
       C: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
       Folder: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, parent: { $ref: '#/components/schemas/Folder' }, children: { type: 'array', items: { $ref: '#/components/schemas/Folder' } } } },
+      Self: { $ref: '#/components/schemas/Self' },
       Loop: { type: 'object', required: ['next'], properties: { next: { $ref: '#/components/schemas/Loop' } } },
       JobModel: {
         type: 'object',
@@ -76,8 +77,11 @@ describe('generate: $ref, allOf, oneOf, discriminators', () => {
     for (const v of values) expect(depth(v)).toBeLessThan(12)
   })
 
-  it('throws UnsupportedSchema for a cycle of required properties', () => {
+  it('throws UnsupportedSchema for a cycle of required properties and for a $ref chain that never ends', () => {
     expect(() => generate(s.Loop, ctx())).toThrow(UnsupportedSchema)
+    expect(() => generate(s.Self, ctx())).toThrow(UnsupportedSchema)
+    expect(() => generate({ type: 'array', minItems: 1, items: { $ref: '#/components/schemas/Self' } }, ctx())).toThrow(UnsupportedSchema)
+    expect(() => validators['3.0'].validate({ type: 'array', items: { $ref: '#/components/schemas/Self' } }, [1], 'response')).toThrow(UnsupportedSchema)
   })
 
   it('merges allOf: properties and required of every member', () => {
@@ -129,6 +133,8 @@ describe('generate: scalars', () => {
     for (const v of many({ type: 'integer', exclusiveMinimum: 10, exclusiveMaximum: 13 }, 30, '3.1')) expect([11, 12]).toContain(v)
     for (const v of many({ type: 'number', minimum: 0.1, maximum: 2, multipleOf: 0.25 }, 30) as number[]) expect((v * 4) % 1).toBe(0)
     for (const v of many({ type: 'integer', minimum: -50, maximum: 50, multipleOf: 7 }, 30) as number[]) expect(v % 7).toBe(0)
+    many({ type: 'number', minimum: 0, maximum: 3, multipleOf: 0.1 }, 30)
+    for (const v of many({ type: 'number', exclusiveMinimum: true, minimum: 1000 }, 30) as number[]) expect(v).toBeGreaterThan(1000)
     expect(() => generate({ type: 'integer', minimum: 1, maximum: 2, multipleOf: 5 }, ctx())).toThrow(UnsupportedSchema)
   })
 

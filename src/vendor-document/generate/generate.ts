@@ -74,7 +74,7 @@ class Walker {
   value(schema: unknown, where: Where, at: string): unknown {
     if (where.depth > hardDepth) throw new UnsupportedSchema(at, 'required properties recurse without end')
     const refs = refsOf(schema)
-    const inner: Where = { ...where, refs: [...where.refs, ...refs] }
+    const inner: Where = { ...where, refs: refs.length === 0 ? where.refs : [...where.refs, ...refs] }
     const flat = this.#flattener.flatten(schema)
     inner.owner = flat.owner ?? where.owner
     const example = this.#example(schema, flat, where)
@@ -102,13 +102,13 @@ class Walker {
     if (where.top && this.context.overrides) return { found: false }
     for (const candidate of flat.candidates) {
       if (candidate === undefined) continue
-      if (this.validators.validate(schema, candidate, this.#direction).length === 0) return { found: true, value: structuredClone(candidate) }
+      if (this.validators.validate(schema, candidate, this.#direction).length === 0) return { found: true, value: copy(candidate) }
     }
     return { found: false }
   }
 
   #fromFlat(flat: Flat, where: Where, at: string): unknown {
-    if (flat.const) return structuredClone(flat.const.value)
+    if (flat.const) return copy(flat.const.value)
     const deep = this.#deep(where)
     const nullAllowed = flat.orNull || flat.types?.has('null') === true
     if (flat.types?.size === 1 && nullAllowed && !flat.orNull) return null
@@ -116,7 +116,7 @@ class Walker {
       const options = flat.enum.filter((v) => (v === null ? nullAllowed : typeMatches(v, flat.types)))
       if (options.length === 0) throw new UnsupportedSchema(at, 'no enum value fits the type')
       const nonNull = options.filter((v) => v !== null)
-      return structuredClone(nonNull.length > 0 && !(deep && nullAllowed) ? this.rng.pick(nonNull) : this.rng.pick(options))
+      return copy(nonNull.length > 0 && !(deep && nullAllowed) ? this.rng.pick(nonNull) : this.rng.pick(options))
     }
     if (nullAllowed && (deep || this.rng.chance(0.1))) return null
     switch (this.#type(flat)) {
@@ -142,36 +142,31 @@ class Walker {
 
   #object(flat: Flat, where: Where, at: string): Record<string, unknown> {
     const deep = this.#deep(where)
-    const overrides = where.top ? (this.context.overrides ?? {}) : {}
+    const overrides = where.top ? this.context.overrides : undefined
     const out: Record<string, unknown> = {}
-    const names = [...new Set([...Object.keys(flat.properties), ...flat.required, ...flat.pins.keys()])]
-    const hidden = this.#direction === 'request' ? 'readOnly' : 'writeOnly'
-    let optionalLeft = flat.maxProperties ?? Infinity
-    optionalLeft -= names.filter((n) => flat.required.has(n) || flat.pins.has(n) || n in overrides).length
-    const skipped: [string, unknown][] = []
-    const child = (name: string, prop: unknown) =>
-      this.value(prop, { name, owner: where.owner, depth: where.depth + 1, refs: where.refs, top: false }, `${at}/properties/${name}`)
-    for (const name of names) {
-      if (flat.closed && !flat.closed.has(name)) continue
-      const schemas = flat.properties[name] ?? []
-      const prop = schemas.length === 1 ? schemas[0] : schemas.length === 0 ? (flat.additional?.length ? { allOf: flat.additional } : {}) : { allOf: schemas }
-      if (isHidden(this.context.root, schemas, hidden)) continue
-      const must = flat.required.has(name) || flat.pins.has(name)
-      if (!must && !(name in overrides)) {
+    const plan = planFor(this.context.root, flat)
+    let optionalLeft = (flat.maxProperties ?? Infinity) - plan.mustCount
+    if (overrides) for (const n of Object.keys(overrides)) if (!plan.must.has(n)) optionalLeft--
+    let skipped: PlannedProperty[] | undefined
+    for (const entry of plan.properties) {
+      if (this.#direction === 'request' ? entry.readOnly : entry.writeOnly) continue
+      if (!entry.must && !(overrides && entry.name in overrides)) {
         if (deep || optionalLeft <= 0 || !this.rng.chance(0.85)) {
-          skipped.push([name, prop])
+          ;(skipped ??= []).push(entry)
           continue
         }
         optionalLeft--
       }
-      out[name] = flat.pins.has(name) ? flat.pins.get(name) : child(name, prop)
+      out[entry.name] = entry.pin !== undefined ? entry.pin : this.#property(entry, where, at)
     }
     // minProperties: declared optional properties first, then extra entries below.
-    for (const [name, prop] of skipped) {
-      if (Object.keys(out).length >= flat.minProperties) break
-      out[name] = child(name, prop)
+    if (skipped && flat.minProperties > 0) {
+      for (const entry of skipped) {
+        if (Object.keys(out).length >= flat.minProperties) break
+        out[entry.name] = this.#property(entry, where, at)
+      }
     }
-    for (const [name, value] of Object.entries(overrides)) out[name] = value
+    if (overrides) for (const [name, value] of Object.entries(overrides)) out[name] = value
     // Maps (additionalProperties with a schema) and minProperties get extra entries.
     const extras = flat.additional && !flat.closed ? (Object.keys(flat.properties).length === 0 && !deep ? this.rng.int(1, 3) : 0) : 0
     const wanted = Math.min(flat.maxProperties ?? Infinity, Math.max(flat.minProperties, Object.keys(out).length + extras))
@@ -179,10 +174,13 @@ class Walker {
       if (flat.closed || n > wanted + 20) throw new UnsupportedSchema(at, 'minProperties cannot be reached')
       const key = `${label(this.rng)}-${n}`
       if (key in out) continue
-      const schema = flat.additional ? { allOf: flat.additional } : {}
-      out[key] = this.value(schema, { name: key, owner: where.owner, depth: where.depth + 1, refs: where.refs, top: false }, `${at}/additionalProperties`)
+      out[key] = this.value(plan.additional, { name: key, owner: where.owner, depth: where.depth + 1, refs: where.refs, top: false }, `${at}/additionalProperties`)
     }
     return out
+  }
+
+  #property(entry: PlannedProperty, where: Where, at: string): unknown {
+    return this.value(entry.schema, { name: entry.name, owner: where.owner, depth: where.depth + 1, refs: where.refs, top: false }, `${at}/properties/${entry.name}`)
   }
 
   #array(flat: Flat, where: Where, at: string): unknown[] {
@@ -192,7 +190,7 @@ class Walker {
     const max = flat.maxItems ?? Math.max(min, prefix.length) + 3
     if (min > max) throw new UnsupportedSchema(at, 'minItems exceeds maxItems')
     const count = deep ? min : this.rng.int(Math.max(min, Math.min(1, max)), Math.min(max, Math.max(min, prefix.length) + 3))
-    const itemSchema = flat.items.length === 0 ? {} : flat.items.length === 1 ? flat.items[0] : { allOf: flat.items }
+    const itemSchema = planFor(this.context.root, flat).item
     const out: unknown[] = []
     const seen = new Set<string>()
     for (let i = 0, tries = 0; out.length < count; tries++) {
@@ -247,16 +245,62 @@ class Walker {
   }
 }
 
+interface PlannedProperty {
+  name: string
+  schema: unknown
+  must: boolean
+  pin: string | undefined
+  readOnly: boolean
+  writeOnly: boolean
+}
+
+/** What a flat form needs on every generation, worked out once; merged schemas keep one identity (caches key on it). */
+interface Plan {
+  properties: PlannedProperty[]
+  must: Set<string>
+  mustCount: number
+  additional: unknown
+  item: unknown
+}
+
+const plans = new WeakMap<Flat, Plan>()
+
+function planFor(root: object, flat: Flat): Plan {
+  const cached = plans.get(flat)
+  if (cached) return cached
+  const additional = flat.additional === undefined ? {} : flat.additional.length === 1 ? flat.additional[0] : { allOf: flat.additional }
+  const names = new Set([...Object.keys(flat.properties), ...flat.required, ...flat.pins.keys()])
+  const properties: PlannedProperty[] = []
+  for (const name of names) {
+    if (flat.closed && !flat.closed.has(name)) continue
+    const schemas = flat.properties[name] ?? []
+    const schema = schemas.length === 1 ? schemas[0] : schemas.length === 0 ? additional : { allOf: schemas }
+    const must = flat.required.has(name) || flat.pins.has(name)
+    properties.push({ name, schema, must, pin: flat.pins.get(name), readOnly: isHidden(root, schemas, 'readOnly'), writeOnly: isHidden(root, schemas, 'writeOnly') })
+  }
+  const item = flat.items.length === 0 ? {} : flat.items.length === 1 ? flat.items[0] : { allOf: flat.items }
+  const must = new Set(properties.filter((p) => p.must).map((p) => p.name))
+  const plan = { properties, must, mustCount: must.size, additional, item }
+  plans.set(flat, plan)
+  return plan
+}
+
 /** The `$ref` a node is (siblings aside), for cycle detection. */
 function refsOf(schema: unknown): string[] {
   return isRecord(schema) && typeof schema.$ref === 'string' ? [schema.$ref] : []
 }
 
 function isHidden(root: object, schemas: unknown[], flag: 'readOnly' | 'writeOnly'): boolean {
-  return schemas.some((s) => {
-    const target = derefChain(root, s)
-    return isRecord(target) && target[flag] === true
-  })
+  for (const s of schemas) {
+    const target = isRecord(s) && typeof s.$ref === 'string' ? derefChain(root, s) : s
+    if (isRecord(target) && target[flag] === true) return true
+  }
+  return false
+}
+
+/** Values taken from the document are copied, so a caller changing a body cannot change the document. */
+function copy<T>(value: T): T {
+  return value !== null && typeof value === 'object' ? structuredClone(value) : value
 }
 
 function typeMatches(value: unknown, types: Set<string> | undefined): boolean {

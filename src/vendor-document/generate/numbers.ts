@@ -35,23 +35,23 @@ export function numberFor(flat: Flat, integer: boolean, name: string, rng: Rng):
   const step = flat.multipleOf ?? (integer ? 1 : 0)
   const ok = (v: number) =>
     v >= lo && v <= hi && (xlo === undefined || v > xlo) && (xhi === undefined || v < xhi) && (!integer || Number.isInteger(v)) &&
-    (flat.multipleOf === undefined || Number.isInteger(Number((v / flat.multipleOf).toPrecision(15))))
-  // Narrow to the typical range when it overlaps the allowed one, so ports look like ports.
+    (flat.multipleOf === undefined || Number.isInteger(v / flat.multipleOf)) // exactly ajv's test, float error included
+  // Narrow to the typical range when it overlaps the allowed one, so ports look like ports; else the allowed one.
   const [tlo, thi] = typicalRange(name)
-  let a = Math.max(lo, xlo ?? -Infinity), b = Math.min(hi, xhi ?? Infinity)
+  const a = Math.max(lo, xlo ?? -Infinity), b = Math.min(hi, xhi ?? Infinity)
   if (a > b) return undefined
-  if (Math.max(a, tlo) <= Math.min(b, thi)) [a, b] = [Math.max(a, tlo), Math.min(b, thi)]
-  else if (!Number.isFinite(a) && !Number.isFinite(b)) [a, b] = [tlo, thi]
-  else if (!Number.isFinite(a)) a = b - 1000
-  else if (!Number.isFinite(b)) b = a + 1000
-  for (let attempt = 0; attempt < 20; attempt++) {
-    let v: number
-    if (step > 0) {
-      const k = rng.int(Math.ceil(a / step), Math.floor(b / step))
-      v = Number((k * step).toFixed(Math.min(20, decimals(step))))
-    } else v = Number((a + rng.next() * (b - a)).toFixed(2))
-    if (attempt > 10) v = attempt % 2 === 0 ? boundary(a, step, true) : boundary(b, step, false)
-    if (ok(v)) return v
+  const wide: [number, number] = !Number.isFinite(a) && !Number.isFinite(b) ? [tlo, thi] : !Number.isFinite(a) ? [b - 1000, b] : !Number.isFinite(b) ? [a, a + 1000] : [a, b]
+  const ranges: [number, number][] = Math.max(a, tlo) <= Math.min(b, thi) ? [[Math.max(a, tlo), Math.min(b, thi)], wide] : [wide]
+  for (const [from, to] of ranges) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      let v: number
+      if (attempt > 10) v = attempt % 2 === 0 ? boundary(from, step, true) : boundary(to, step, false)
+      else if (step > 0) v = Number((rng.int(Math.ceil(from / step), Math.floor(to / step)) * step).toFixed(Math.min(20, decimals(step))))
+      else v = Number((from + rng.next() * (to - from)).toFixed(2))
+      if (ok(v)) return v
+    }
+    // Binary floats make most multiples of 0.1 fail that test; whole numbers usually pass it.
+    for (let v = Math.ceil(from), n = 0; v <= to && n < 50; v++, n++) if (ok(v)) return v
   }
   return undefined
 }
@@ -60,5 +60,5 @@ export function numberFor(flat: Flat, integer: boolean, name: string, rng: Rng):
 function boundary(edge: number, step: number, up: boolean): number {
   if (step <= 0) return edge
   const k = up ? Math.ceil(edge / step) : Math.floor(edge / step)
-  return Number((k * step).toFixed(Math.min(20, decimals(step)))) + (up ? 0 : 0)
+  return Number((k * step).toFixed(Math.min(20, decimals(step))))
 }

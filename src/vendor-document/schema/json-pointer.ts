@@ -1,8 +1,19 @@
 /** @module Resolving local `$ref`s ("#/components/schemas/X") inside the OpenAPI document. */
 import { UnsupportedSchema } from './unsupported-schema.js'
 
-/** The value at a local `$ref`; throws UnsupportedSchema for a remote or unresolvable one. */
+const resolved = new WeakMap<object, Map<string, unknown>>()
+
+/** The value at a local `$ref`; throws UnsupportedSchema for a remote or unresolvable one. Cached per document. */
 export function resolveRef(root: object, ref: string): unknown {
+  let cache = resolved.get(root)
+  if (!cache) resolved.set(root, (cache = new Map()))
+  if (cache.has(ref)) return cache.get(ref)
+  const value = walk(root, ref)
+  cache.set(ref, value)
+  return value
+}
+
+function walk(root: object, ref: string): unknown {
   if (!ref.startsWith('#')) throw new UnsupportedSchema(ref, 'only local $refs are supported')
   let node: unknown = root
   const path = ref.slice(1)

@@ -1,11 +1,12 @@
 /**
  * @module Validating values against the document's schemas with ajv (2020-12). Each `$ref` target is converted and
- * registered once under its own id, so operations share compiled code; everything is compiled on first use.
+ * registered once under its own id, so operations share compiled code; everything is compiled on first use, and
+ * ajv itself (a sixth of a second to load on a busy machine) is loaded then too, never at start-up.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js'
+import { createRequire } from 'node:module'
 import type { Dialect } from './dialect.js'
-import { resolveRef } from './json-pointer.js'
+import { derefChain, resolveRef } from './json-pointer.js'
 import { baseOf, toJsonSchema, type Direction } from './to-json-schema.js'
 import { UnsupportedSchema } from './unsupported-schema.js'
 
@@ -17,24 +18,32 @@ export interface ValidationIssue {
   message: string
 }
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020
+/** ajv and ajv-formats are CommonJS, so a synchronous require on first use loads them. */
+function newAjv(): Ajv2020 {
+  const require = createRequire(import.meta.url)
+  const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as { Ajv2020: new (options: object) => Ajv2020 }
+  const formats = require('ajv-formats') as { default: (ajv: Ajv2020) => Ajv2020 }
+  const ajv = new AjvClass({ strict: false, allErrors: false, validateSchema: false, unicodeRegExp: false, logger: false })
+  formats.default(ajv)
+  for (const name of openApiFormats) if (!ajv.formats[name]) ajv.addFormat(name, true)
+  return ajv
+}
 
 /** OpenAPI formats ajv-formats may lack in some version; all are annotations here except where ajv-formats checks them. */
 const openApiFormats = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']
 
 export class SchemaValidators {
-  readonly #ajv: Ajv2020
+  #lazyAjv: Ajv2020 | undefined
   readonly #compiled = { request: new WeakMap<object, ValidateFunction>(), response: new WeakMap<object, ValidateFunction>() }
   readonly #registered = new Set<string>()
 
   constructor(
     private readonly root: object /* the whole (3.x) OpenAPI document */,
     private readonly dialect: Dialect,
-  ) {
-    this.#ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false, unicodeRegExp: false, logger: false })
-    addFormats(this.#ajv)
-    for (const name of openApiFormats) if (!this.#ajv.formats[name]) this.#ajv.addFormat(name, true)
+  ) {}
+
+  get #ajv(): Ajv2020 {
+    return (this.#lazyAjv ??= newAjv())
   }
 
   /** Compiled lazily on first use, cached per schema object identity; never throws for a value. Throws UnsupportedSchema for a schema ajv cannot compile. */
@@ -80,6 +89,7 @@ export class SchemaValidators {
     if (this.#registered.has(id)) return id
     this.#registered.add(id) // before converting: cycles come back here
     try {
+      derefChain(this.root, { $ref: ref }) // throws for a chain of bare $refs that never ends (ajv would overflow its stack)
       const target = resolveRef(this.root, ref)
       const converted = this.#convert(base ? baseOf(target) : target, direction)
       this.#ajv.addSchema(typeof converted === 'boolean' ? { allOf: [converted], $id: id } : { ...converted, $id: id })
