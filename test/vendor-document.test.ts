@@ -182,6 +182,14 @@ describe('a vendor document served behind the profile token (in-process)', () =>
     expect([res.status, await res.json()]).toEqual([200, 'pong'])
   })
 
+  it('a resource with a bounded list in it (maxItems 2) is generated as a resource, and validates', async () => {
+    const schema = { type: 'object', required: ['name', 'tags'], properties: { name: { type: 'string' }, tags: { type: 'array', maxItems: 2, items: { type: 'string' } } } }
+    const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/host': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema } } } } } } } }
+    const { get } = await jobsMock({ openapi: [document] })
+    const body = await (await get('/host')).json()
+    expect(new SchemaValidators(document, '3.0').validate(schema, body, 'response')).toEqual([])
+  })
+
   it('unknown query parameters pass', async () => {
     const { get } = await jobsMock()
     expect((await get('/api/v1/jobs?whatever=1&orderColumn=name')).status).toBe(200)

@@ -22,6 +22,8 @@ const ITEM_PROPERTIES = ['data', 'items', 'results', 'value', 'records', 'conten
 export interface Envelope {
   /** '' when the answer is the array itself. */
   itemsProperty: string
+  /** The array's schema (its minItems/maxItems bound the collection). */
+  arraySchema: unknown
   itemSchema: unknown
   /** Where the paging fields are: a property holding them (VBR `pagination`), or '' for beside the items. */
   pagination?: { property: string; schema?: unknown; fields: Partial<Record<PagingField, string>> }
@@ -40,13 +42,13 @@ function pagingFields(names: Iterable<string>): Partial<Record<PagingField, stri
 /** The collection shape of a response schema, or undefined when it is not a list. */
 export function detectEnvelope(root: unknown, schema: unknown): Envelope | undefined {
   const type = typeOf(root, schema)
-  if (type === 'array') return { itemsProperty: '', itemSchema: itemsOf(root, schema) }
+  if (type === 'array') return { itemsProperty: '', arraySchema: schema, itemSchema: itemsOf(root, schema) }
   if (type !== 'object') return undefined
   const properties = propertiesOf(root, schema)
   const arrays = [...properties].filter(([, s]) => typeOf(root, s) === 'array').map(([name]) => name)
   const itemsProperty = arrays.length === 1 ? arrays[0]! : arrays.find((name) => ITEM_PROPERTIES.includes(name.toLowerCase()))
   if (itemsProperty === undefined) return undefined
-  const envelope: Envelope = { itemsProperty, itemSchema: itemsOf(root, properties.get(itemsProperty)) }
+  const envelope: Envelope = { itemsProperty, arraySchema: properties.get(itemsProperty), itemSchema: itemsOf(root, properties.get(itemsProperty)) }
   for (const [name, s] of properties) {
     if (name === itemsProperty || typeOf(root, s) !== 'object') continue
     const fields = pagingFields(propertiesOf(root, s).keys())
@@ -55,6 +57,16 @@ export function detectEnvelope(root: unknown, schema: unknown): Envelope | undef
   const beside = pagingFields([...properties.keys()].filter((name) => name !== itemsProperty))
   // An envelope with an array and nothing that says how many there are is still a list, just unpaged.
   return beside.total === undefined ? envelope : { ...envelope, pagination: { property: '', fields: beside } }
+}
+
+/**
+ * Whether a detected envelope is a list a client pages through: a bare array always is; an object with an array
+ * only when it says how many there are, names its array as lists do (`data`, `items`...), or takes paging
+ * parameters. `{ name, features: [...] }` is a resource with a list in it, not a list.
+ */
+export function isList(envelope: Envelope, paging: PagingParameters): boolean {
+  if (envelope.itemsProperty === '' || envelope.pagination !== undefined) return true
+  return ITEM_PROPERTIES.includes(envelope.itemsProperty.toLowerCase()) || paging.offset !== undefined || paging.limit !== undefined
 }
 
 export interface PagingParameters {
@@ -69,9 +81,12 @@ export function pagingParameters(parameters: readonly Parameter[]): PagingParame
   return { ...(offset === undefined ? {} : { offset }), ...(limit === undefined ? {} : { limit }) }
 }
 
-/** How many items a list holds: from the seed and the operation, 5 to 20, so paging has pages to turn. */
-export function collectionSize(seed: string, key: string): number {
-  return 5 + (createHash('sha256').update(`${seed}\u0000${key}`).digest().readUInt32BE(0) % 16)
+/** How many items a list holds: from the seed and the operation, 5 to 20 (so paging has pages to turn) within the array's own bounds. */
+export function collectionSize(seed: string, key: string, bounds: { minItems?: unknown; maxItems?: unknown } = {}): number {
+  const size = 5 + (createHash('sha256').update(`${seed}\u0000${key}`).digest().readUInt32BE(0) % 16)
+  const min = typeof bounds.minItems === 'number' ? bounds.minItems : 0
+  const max = typeof bounds.maxItems === 'number' ? bounds.maxItems : Infinity
+  return Math.max(min, Math.min(max, size))
 }
 
 /** The property that identifies an item: the path parameter's own name, else `id`, else `uid`. */

@@ -47,7 +47,7 @@ export function chooseResponse(root: unknown, responses: unknown, code?: string)
   const keys = Object.keys(documented)
   let key: string | undefined
   if (code !== undefined) {
-    key = keys.find((k) => k === code) ?? keys.find((k) => k.toUpperCase() === `${code[0]}XX`)
+    key = keys.find((k) => k === code) ?? keys.find((k) => k.toUpperCase() === `${code[0]}XX`) ?? (keys.includes('default') ? 'default' : undefined)
     if (key === undefined) throw badRequest(`Prefer: code=${code} is not a documented status of this operation (documented: ${keys.join(', ') || 'none'}).`)
   } else {
     const success = keys.filter((k) => /^2(\d\d|XX)$/i.test(k)).sort((a, b) => statusOf(a)! - statusOf(b)! || a.localeCompare(b))

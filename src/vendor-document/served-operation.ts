@@ -4,7 +4,8 @@
  */
 import { badRequest, notFound, OAuthError, ResourceError } from '../oauth/errors.js'
 import type { BodyCache } from './body-cache.js'
-import { collectionSize, detectEnvelope, idPropertyOf, pagingParameters, type Envelope, type PagingParameters } from './collections.js'
+import { collectionSize, detectEnvelope, idPropertyOf, isList, pagingParameters, type Envelope, type PagingParameters } from './collections.js'
+import { deref } from './pointer.js'
 import type { DocumentRuntime } from './document-runtime.js'
 import type { DocumentOperation } from './operations.js'
 import type { Preference } from './prefer.js'
@@ -65,7 +66,8 @@ export class ServedOperation {
   envelope(): Envelope | undefined {
     if (this.#envelope === undefined) {
       const chosen = chooseResponse(this.runtime.root, this.op.operation.responses)
-      this.#envelope = (this.op.method === 'GET' && chosen.schema !== undefined && detectEnvelope(this.runtime.root, chosen.schema)) || null
+      const found = this.op.method === 'GET' && chosen.schema !== undefined ? detectEnvelope(this.runtime.root, chosen.schema) : undefined
+      this.#envelope = found !== undefined && isList(found, pagingParameters(this.op.parameters)) ? found : null
     }
     return this.#envelope ?? undefined
   }
@@ -107,7 +109,7 @@ export class ServedOperation {
   }
 
   #generatedCollection(envelope: Envelope): Collection {
-    const size = collectionSize(this.runtime.seed, this.key)
+    const size = collectionSize(this.runtime.seed, this.key, (deref(this.runtime.root, envelope.arraySchema) ?? {}) as object)
     const idProperty = idPropertyOf(this.runtime.root, envelope.itemSchema)
     const idSchema = idProperty === undefined ? undefined : propertiesOf(this.runtime.root, envelope.itemSchema).get(idProperty)
     const integerIds = idSchema !== undefined && /"type":"integer"/.test(JSON.stringify(idSchema))
