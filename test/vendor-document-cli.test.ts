@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli, startCli } from './support/cli-process.js'
+import { SchemaValidators } from '../src/vendor-document/schema/validators.js'
 import { jobsDocument } from './support/vendor-documents.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'vendor-doc-cli-'))
@@ -45,6 +46,9 @@ describe('veeam-auth-mock serve --openapi (the real CLI)', () => {
       }
     }
     expect(runs[1]).toEqual(runs[0])
+    const validators = new SchemaValidators(jobsDocument(), '3.0')
+    const schemas = ['JobsResult', 'JobsResult', 'JobModel', 'ServerInfo', 'Session']
+    runs[0]!.forEach((text, i) => expect(validators.validate({ $ref: `#/components/schemas/${schemas[i]}` }, JSON.parse(text), 'response')).toEqual([]))
     expect(runs[2]).not.toEqual(runs[0])
   })
 

@@ -20,7 +20,15 @@ async function login(mock: RunningMock, form: Record<string, string> = { grant_t
   return ((await res.json()) as { access_token: string }).access_token
 }
 
-const jobs = (mock: RunningMock, token: string) => fetch(`${mock.url}/api/v1/jobs`, { headers: { authorization: `Bearer ${token}`, ...V } })
+const jobsValidators = new SchemaValidators(jobsDocument(), '3.0')
+
+/** GET /api/v1/jobs with the token; a 200's generated body is checked against JobsResult. */
+async function jobs(mock: RunningMock, token: string): Promise<{ status: number; headers: Headers }> {
+  const res = await fetch(`${mock.url}/api/v1/jobs`, { headers: { authorization: `Bearer ${token}`, ...V } })
+  const body = await res.json()
+  if (res.status === 200) expect(jobsValidators.validate({ $ref: '#/components/schemas/JobsResult' }, body, 'response')).toEqual([])
+  return res
+}
 
 describe('document operations over a real socket: the token interplay', () => {
   let mock: RunningMock
