@@ -24,7 +24,7 @@ export interface ServedRequest extends RequestParts {
 export interface Answer {
   status: number
   contentType?: string
-  body: string | null
+  body: Uint8Array | null
 }
 
 interface Collection {
@@ -146,7 +146,7 @@ export class ServedOperation {
     if (this.op.operation.requestBody !== undefined) checkBody(root, validators, this.op.operation.requestBody, request.contentType, await request.body())
     const chosen = chooseResponse(root, this.op.operation.responses, request.prefer.code)
     if (chosen.contentType === undefined || NO_BODY.has(chosen.status)) return { status: chosen.status, body: null }
-    const answer = (body: string): Answer => ({ status: chosen.status, contentType: chosen.contentType!, body })
+    const answer = (body: Uint8Array): Answer => ({ status: chosen.status, contentType: chosen.contentType!, body })
     const { example, dynamic } = request.prefer
     if (example !== undefined) {
       if (!chosen.examples.has(example)) {
@@ -174,19 +174,19 @@ export class ServedOperation {
     return list !== undefined && list.envelope() !== undefined && list.collection(dynamic)?.idProperty !== undefined
   }
 
-  #cached(key: string, render: () => string): string {
+  #cached(key: string, render: () => string): Uint8Array {
     return this.cache.get(key) ?? this.cache.set(key, render())
   }
 
   /** The item of the list with this id, as the list shows it; 404 for an id the list does not hold. */
-  #member(id: string, dynamic: boolean): string {
+  #member(id: string, dynamic: boolean): Uint8Array {
     const list = this.member!.list
     const item = list.collection(dynamic)!.byId.get(id)
     if (item === undefined) throw notFound(`No item with ${this.member!.parameter} "${id.slice(0, 200)}" in ${list.op.path}.`)
     return this.#cached(`${this.key} member ${dynamic} ${id}`, () => JSON.stringify(item))
   }
 
-  #page(values: Map<string, unknown>, collection: Collection, dynamic: boolean): string {
+  #page(values: Map<string, unknown>, collection: Collection, dynamic: boolean): Uint8Array {
     const envelope = this.envelope()!
     const paging: PagingParameters = pagingParameters(this.op.parameters)
     const { items, base } = collection
@@ -242,8 +242,8 @@ export class ServedOperation {
     return (this.#overrideNames = names)
   }
 
-  #generated(chosen: ChosenResponse, params: Record<string, string>, values: Map<string, unknown>): string {
-    if (chosen.schema === undefined) return chosen.contentType !== undefined && isJsonType(chosen.contentType) ? '{}' : ''
+  #generated(chosen: ChosenResponse, params: Record<string, string>, values: Map<string, unknown>): Uint8Array {
+    if (chosen.schema === undefined) return this.#cached(`${this.key} ${chosen.key} empty`, () => (chosen.contentType !== undefined && isJsonType(chosen.contentType) ? '{}' : ''))
     const overrides: Record<string, unknown> = {}
     for (const [parameter, property] of this.#overridesFor(chosen.schema)) overrides[property] = values.get(parameter) ?? params[parameter]
     const pathKey = Object.keys(params).length === 0 ? '' : ` ${JSON.stringify(params)}`
