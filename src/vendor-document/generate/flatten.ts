@@ -60,8 +60,36 @@ export function emptyFlat(): Flat {
 
 const componentName = (ref: string) => decodeURIComponent(ref.slice(ref.lastIndexOf('/') + 1))
 
-/** Keyed by schema object: the same object always flattens the same way when no branch is chosen. */
-const fixedFlats = new WeakMap<object, WeakMap<object, Flat>>()
+interface Choice {
+  count: number
+  next: Map<number, Choice | Flat>
+}
+const isFlat = (node: Choice | Flat): node is Flat => !('next' in node)
+/** Per document, per schema object: the flat forms reached by each sequence of picks. */
+const flats = new WeakMap<object, WeakMap<object, Choice | Flat>>()
+/** Schemas with many nested choices would grow the trie without bound; past this many picks deep they are not cached. */
+const maxCachedPicks = 6
+
+function remember(cache: WeakMap<object, Choice | Flat>, schema: object, draws: [number, number][], flat: Flat): void {
+  if (draws.length > maxCachedPicks) return
+  if (draws.length === 0) {
+    cache.set(schema, flat)
+    return
+  }
+  let node = cache.get(schema)
+  if (node === undefined) cache.set(schema, (node = { count: draws[0]![0], next: new Map() }))
+  for (let i = 0; i < draws.length; i++) {
+    if (isFlat(node)) return
+    const [, pick] = draws[i]!
+    const last = i === draws.length - 1
+    let child = node.next.get(pick)
+    if (child === undefined) {
+      child = last ? flat : { count: draws[i + 1]![0], next: new Map() }
+      node.next.set(pick, child)
+    }
+    node = child
+  }
+}
 const componentRefs = new WeakMap<object, Map<object, string>>()
 
 /** The `$ref` of a schema that is one of the document's components/schemas, by identity. */
@@ -82,17 +110,42 @@ export class Flattener {
     private readonly rng: Rng,
   ) {}
 
-  #usedRng = false
+  /** Draws made by the flatten in progress ([count, pick]); `#forced` replays picks already drawn from the stream. */
+  #draws: [number, number][] = []
+  #forced: number[] = []
 
-  /** Flat forms that made no random choice are the same every time: cached per schema object. */
+  /**
+   * Flat forms are cached per schema object, keyed by the random picks that shaped them (a trie: pick, pick, ...,
+   * flat). Walking the trie draws from the stream exactly as flattening would, so cached or not, values are the same.
+   */
   flatten(schema: unknown): Flat {
-    let cache = fixedFlats.get(this.root)
-    if (!cache) fixedFlats.set(this.root, (cache = new WeakMap()))
-    const cached = isRecord(schema) ? cache.get(schema) : undefined
-    if (cached) return cached
-    const flat = this.#flatten(schema)
-    if (!this.#usedRng && isRecord(schema)) cache.set(schema, flat)
+    if (!isRecord(schema)) return this.#fresh(schema, [])
+    let cache = flats.get(this.root)
+    if (!cache) flats.set(this.root, (cache = new WeakMap()))
+    let node = cache.get(schema)
+    const picks: number[] = []
+    while (node !== undefined && !isFlat(node)) {
+      const pick = Math.floor(this.rng.next() * node.count)
+      picks.push(pick)
+      node = node.next.get(pick)
+    }
+    if (node !== undefined) return node
+    const flat = this.#fresh(schema, picks)
+    remember(cache, schema, this.#draws, flat)
     return flat
+  }
+
+  #fresh(schema: unknown, forced: number[]): Flat {
+    this.#draws = []
+    this.#forced = forced
+    return this.#flatten(schema)
+  }
+
+  /** A pick in [0, count), drawn (or replayed) and recorded. */
+  #choose(count: number): number {
+    const pick = this.#draws.length < this.#forced.length ? this.#forced[this.#draws.length]! : Math.floor(this.rng.next() * count)
+    this.#draws.push([count, pick])
+    return pick
   }
 
   #flatten(schema: unknown): Flat {
@@ -101,7 +154,6 @@ export class Flattener {
     // A component handed in directly (not through a $ref) still knows its name, for its discriminator value.
     const via = isRecord(schema) ? componentRef(this.root, schema) : undefined
     if (via !== undefined) flat.owner = componentName(via)
-    this.#usedRng = false
     this.#into(flat, schema, via === undefined ? [] : [via], via)
     // Only the node's own chain of $refs decides this; a nullable allOf member does not make the whole nullable.
     for (let node = schema, hops = 0; isRecord(node) && hops < 64; hops++) {
@@ -165,12 +217,12 @@ export class Flattener {
 
   #branch(flat: Flat, schema: Record<string, unknown>, branches: unknown[], seen: string[]): void {
     if (branches.length === 0) return
-    this.#usedRng = true
     const d = readDiscriminator(schema)
     // Prefer the branches that can still produce a value of the types allowed so far.
-    const branch = this.rng.pick(branches)
+    const branch = branches[this.#choose(branches.length)]
     if (d && isRecord(branch) && typeof branch.$ref === 'string') {
-      const value = this.rng.pick(discriminatorValues(d, branch.$ref))
+      const values = discriminatorValues(d, branch.$ref)
+      const value = values[this.#choose(values.length)]
       if (value !== undefined) flat.pins.set(d.propertyName, value)
       flat.required.add(d.propertyName)
     } else flat.guessed = true

@@ -16,6 +16,7 @@ const nullable = (spec: Spec, on: boolean): Spec =>
   !on ? spec : (d) => {
     const s = spec(d)
     if (d === '3.0') return { ...s, nullable: true }
+    if (s.type === undefined) return { anyOf: [s, { type: 'null' }] }
     return { ...s, type: [s.type, 'null'], ...(Array.isArray(s.enum) ? { enum: [...s.enum, null] } : {}) }
   }
 
@@ -52,7 +53,18 @@ const numberSpec: fc.Arbitrary<Spec> = fc
     return s
   })
 
-const leaf: fc.Arbitrary<Spec> = fc.oneof(stringSpec, numberSpec, fc.constant(() => ({ type: 'boolean' })))
+/** Examples that may or may not fit their schema: used only when they validate. */
+const exampleSpec: fc.Arbitrary<Spec> = fc
+  .record({ pattern: fc.constantFrom(...patterns), example: fc.constantFrom('abc', 'ABCD', '123-XY', 'srv-01', 'Deadbeef', 'Daily Copy', 7) })
+  .map(({ pattern, example }) => (d: Dialect) => ({ type: 'string', pattern, ...(d === '3.0' ? { example } : { examples: [example] }) }))
+
+const leaf: fc.Arbitrary<Spec> = fc.oneof(
+  stringSpec,
+  numberSpec,
+  exampleSpec,
+  fc.constant(() => ({ type: 'boolean' })),
+  fc.constantFrom<unknown>('fixed', 3, true).map((value) => () => ({ const: value })),
+)
 const refs = ['Tree', 'Pet', 'Cat', 'C0', 'C1', 'Named', 'Alias'].map((n) => `#/components/schemas/${n}`)
 
 const { node } = fc.letrec<{ node: Spec; object: Spec; array: Spec; allOf: Spec; ref: Spec }>((tie) => ({
@@ -114,7 +126,8 @@ const documentArb = fc
       Named: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 3 }, parent: { $ref: '#/components/schemas/Named' } } },
       Alias: { $ref: '#/components/schemas/Named' },
       C0: r.c0(d),
-      C1: JSON.stringify(r.c1(d)) === '{"$ref":"#/components/schemas/C1"}' ? { type: 'string' } : r.c1(d), // not a bare self-reference
+      // C1 never refers to itself: a required self-reference has no finite value (the generator rightly refuses it).
+      C1: JSON.parse(JSON.stringify(r.c1(d)).replaceAll('"#/components/schemas/C1"', '"#/components/schemas/Tree"')),
     }
     return { doc: { openapi: d === '3.0' ? '3.0.3' : '3.1.0', paths: {}, components: { schemas } }, top: r.top(d) }
   })

@@ -151,6 +151,8 @@ describe('generate: scalars', () => {
     for (const v of many({ type: 'string', pattern: '^[a-z]+$', minLength: 12, maxLength: 14 }, 20) as string[]) expect(v).toMatch(/^[a-z]{12,14}$/)
     expect(() => generate({ type: 'string', pattern: '^a$', minLength: 3 }, ctx())).toThrow(UnsupportedSchema)
     expect(() => generate({ type: 'string', pattern: '^(a)\\1$' }, ctx())).toThrow(UnsupportedSchema)
+    expect(() => generate({ type: 'string', pattern: '^[a-' }, ctx())).toThrow(UnsupportedSchema)
+    expect(() => generate({ type: 'string', pattern: '(?<=a)b' }, ctx())).toThrow(UnsupportedSchema)
   })
 })
 

@@ -9,7 +9,7 @@ import { SchemaValidators, type Direction } from '../schema/validators.js'
 import { Flattener, type Flat } from './flatten.js'
 import { numberFor } from './numbers.js'
 import { Rng } from './random.js'
-import { matchingString } from './regex.js'
+import { matchingString, patternRegExp } from './regex.js'
 import { byFormat, byName, randomText } from './strings.js'
 import { label } from './vocabulary.js'
 
@@ -213,9 +213,10 @@ class Walker {
 
   #string(flat: Flat, where: Where, at: string): string {
     const { minLength, maxLength } = flat
+    const regexps = flat.patterns.map((p) => patternRegExp(p) ?? invalidPattern(at, p))
     const fits = (s: string) => {
-      const n = [...s].length
-      return n >= minLength && n <= maxLength && flat.patterns.every((p) => new RegExp(p).test(s))
+      const n = s.length > maxLength * 2 ? Infinity : [...s].length
+      return n >= minLength && n <= maxLength && regexps.every((r) => r.test(s))
     }
     const shaped = flat.format ? byFormat(flat.format, this.rng, where.name) : undefined
     const preferred = shaped ?? byName(where.name, where.owner, this.rng)
@@ -283,6 +284,10 @@ function planFor(root: object, flat: Flat): Plan {
   const plan = { properties, must, mustCount: must.size, additional, item }
   plans.set(flat, plan)
   return plan
+}
+
+function invalidPattern(at: string, _pattern: string): never {
+  throw new UnsupportedSchema(at, 'pattern is not a valid regular expression')
 }
 
 /** The `$ref` a node is (siblings aside), for cycle detection. */

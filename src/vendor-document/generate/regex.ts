@@ -142,12 +142,28 @@ function emit(node: Node, rng: Rng, spread: number): string {
   }
 }
 
+const compiled = new Map<string, RegExp | undefined>()
+
+/** The pattern compiled once (as ajv does, without the u flag); undefined when it is not a valid ECMAScript regex. */
+export function patternRegExp(pattern: string): RegExp | undefined {
+  if (compiled.has(pattern)) return compiled.get(pattern)
+  let regexp: RegExp | undefined
+  try {
+    regexp = new RegExp(pattern)
+  } catch {
+    regexp = undefined
+  }
+  if (compiled.size < 10_000) compiled.set(pattern, regexp)
+  return regexp
+}
+
 /** A string of code-point length within [minLength, maxLength] matching every pattern, or undefined. */
 export function matchingString(patterns: string[], rng: Rng, minLength: number, maxLength: number): string | undefined {
-  const regexps = patterns.map((p) => new RegExp(p))
+  const regexps = patterns.map((p) => patternRegExp(p))
+  if (regexps.some((r) => r === undefined)) return undefined
   const fits = (s: string) => {
     const n = [...s].length
-    return n >= minLength && n <= maxLength && regexps.every((r) => r.test(s))
+    return n >= minLength && n <= maxLength && regexps.every((r) => r!.test(s))
   }
   const main = patterns[0]!
   try {

@@ -6,7 +6,8 @@ export class UnsupportedSchema extends Error {
     readonly pointer: string,
     reason: string,
   ) {
-    super(pointer === '' ? reason : `${reason} (at ${pointer})`)
+    // Pointers from deep recursion can be long; the message stays one readable line.
+    super(pointer === '' ? reason : `${reason} (at ${pointer.length > 160 ? `${pointer.slice(0, 160)}...` : pointer})`)
     this.name = 'UnsupportedSchema'
   }
 }
