@@ -220,7 +220,7 @@ describe('a vendor document served behind the profile token (in-process)', () =>
 
   it.each([
     ['minProperties no object can reach', { type: 'object', properties: {}, additionalProperties: false, minProperties: 2 }, 'minProperties cannot be reached'],
-    ['a pattern that is not a regular expression', { type: 'string', pattern: '(' }, 'its schema cannot be used'],
+    ['a pattern that is not a regular expression', { type: 'string', pattern: '(' }, 'The mock cannot serve GET /odd: pattern is not a valid regular expression.'],
   ])('a schema the generator cannot serve (%s) answers 501 in the profile error model, not a crash', async (_name, schema, reason) => {
     const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/odd': { get: { responses: { 200: { description: 'x', content: { 'application/json': { schema } } } } } } } }
     const errors: unknown[] = []

@@ -137,7 +137,8 @@ export class ServedOperation {
   }
 
   #unservable(problem: string): ResourceError {
-    return new ResourceError(501, `The mock cannot serve ${this.op.operationId} (${this.key}): ${problem}.`)
+    const name = this.op.operationId === this.key ? this.key : `${this.op.operationId} (${this.key})`
+    return new ResourceError(501, `The mock cannot serve ${name}: ${problem.replace(/\.$/, '')}.`)
   }
 
   async #answer(request: ServedRequest): Promise<Answer> {
