@@ -6,7 +6,10 @@ import { SchemaValidators } from '../src/vendor-document/schema/validators.js'
 import { ADMIN, bearer, login } from './support/flows.js'
 import { vbrLikeDocument } from './support/vbr-like-document.js'
 
-const VBR_FILE = new URL('../../../shared/vendor-specs/vbr-1.1-rev0.openapi.json', import.meta.url)
+/** ../shared/vendor-specs beside the repository (or beside the worktrees' folder, for a git worktree). */
+const VBR_FILE = ['../../shared/', '../../../shared/']
+  .map((up) => new URL(`${up}vendor-specs/vbr-1.1-rev0.openapi.json`, import.meta.url))
+  .find((candidate) => existsSync(candidate)) ?? new URL('../../shared/vendor-specs/vbr-1.1-rev0.openapi.json', import.meta.url)
 
 /**
  * Calls every GET of the document once (ids taken from the lists, so members answer 200), and checks that
