@@ -47,15 +47,15 @@ export function behaviour(state: MockState) {
   return { ...profile, lifetimes: state.lifetimes }
 }
 
-/** The profile's version header as a required parameter of every operation, pre-filled (default) with its revision. */
+/** The profile's version header as a parameter of every operation (required unless the rule says optional), pre-filled with its revision. */
 function withVersionHeader(document: OpenAPIV3_1.Document, state: MockState): OpenAPIV3_1.Document {
   const rule = state.profile.apiVersion
   if (rule === undefined) return document
   const parameter = {
     name: rule.header,
     in: 'header',
-    required: true,
-    description: `Version and revision of the client REST API, <version>-<revision>. Accepted: ${rule.accepted.join(', ')}.`,
+    required: rule.optional !== true,
+    description: `${rule.description ?? 'Version and revision of the client REST API, <version>-<revision>.'} Accepted: ${rule.accepted.join(', ')}.`,
     schema: { type: 'string', default: rule.default, enum: rule.accepted },
   }
   const ref = { $ref: '#/components/parameters/apiVersionParam' }
@@ -73,9 +73,7 @@ function withVersionHeader(document: OpenAPIV3_1.Document, state: MockState): Op
 
 export function openApiDocument(app: App, state: MockState, options: DocumentOptions): OpenAPIV3_1.Document {
   const { profile } = state
-  const tags = [{ name: profile.tokenTag, description: 'Tokens and logout.' }]
-  if (profile.clientBases.length > 0) tags.push({ name: profile.clientsTag, description: 'Client accounts.' })
-  for (const tag of new Set((profile.resources ?? []).map((r) => r.tag))) tags.push({ name: tag, description: 'What clients read right after login.' })
+  const tags = profile.tags === undefined ? defaultTags(profile) : [...profile.tags]
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: { title: profile.title, version: profile.version, description: description(state, options) },
@@ -83,4 +81,12 @@ export function openApiDocument(app: App, state: MockState, options: DocumentOpt
   })
   const stubbed = withStubs(document as unknown as OpenAPIV3_1.Document, options.stubs?.served() ?? [], profile)
   return { ...withVersionHeader(stubbed, state), [BEHAVIOUR_EXTENSION]: behaviour(state) } as unknown as OpenAPIV3_1.Document
+}
+
+/** The token tag, the clients tag where there is one, then the resources' tags. */
+function defaultTags(profile: MockState['profile']): { name: string; description: string }[] {
+  const tags = [{ name: profile.tokenTag, description: 'Tokens and logout.' }]
+  if (profile.clientBases.length > 0) tags.push({ name: profile.clientsTag, description: 'Client accounts.' })
+  for (const tag of new Set((profile.resources ?? []).map((r) => r.tag))) tags.push({ name: tag, description: 'What clients read right after login.' })
+  return tags
 }

@@ -29,7 +29,13 @@ import { StubRegistry } from '../stubs/stub-registry.js'
 import type { StubInput } from '../stubs/stub-schema.js'
 import type { StoreChange } from '../store/types.js'
 import type { Lifetimes, MockState, SessionMode } from './mock-state.js'
+import { ApiKeys } from './api-keys.js'
+import { MfaLogins } from './mfa.js'
 import { assertQuirks, type QuirkName } from './quirks.js'
+import { Throttle } from './throttle.js'
+import { mountApiKeys } from '../routes/api-keys.js'
+import { base32Decode } from '../security/totp.js'
+import type { ThrottleSpec } from '../profiles/profile.js'
 import { requestLogger, type RequestLogEntry } from './request-log.js'
 
 export interface AppOptions {
@@ -58,6 +64,8 @@ export interface AppOptions {
   sessions?: SessionMode
   /** Called after each change to accounts, client accounts or sessions, e.g. to persist them (see src/state/). */
   onStateChange?: (change: StoreChange) => void
+  /** At most `requests` per account in each window, else 429 (default: the profile's throttle, usually none). */
+  throttle?: ThrottleSpec
 }
 
 export interface Mock {
@@ -85,10 +93,12 @@ function assertSessionMode(mode: string): SessionMode {
 
 /** Adds fixture accounts to the store; a bare name gets the profile's default domain. */
 export function seedAccounts(state: MockState, accounts: readonly AccountFixture[]): void {
-  for (const { username, password, role, disabled } of accounts) {
+  for (const { username, password, role, disabled, mfaSecret } of accounts) {
     const parsed = parseUsername(username, { bareAllowed: true, defaultDomain: state.profile.usernames.defaultDomain })
     if (parsed === undefined) throw new Error(`Account "${username}" is not DOMAIN\\USERNAME or USERNAME.`)
-    state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false })
+    const secret = mfaSecret === undefined ? undefined : base32Decode(mfaSecret)
+    if (mfaSecret !== undefined && secret === undefined) throw new Error(`Account "${username}": mfaSecret is not base32.`)
+    state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false, ...(secret !== undefined && { mfaSecret: secret }) })
   }
 }
 
@@ -119,6 +129,9 @@ export function createMock(options: AppOptions = {}): Mock {
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
     quirks: new Set(assertQuirks(options.quirks ?? [])),
     sessionMode,
+    mfa: new MfaLogins(),
+    apiKeys: new ApiKeys(),
+    ...((options.throttle ?? profile.throttle) !== undefined && { throttle: new Throttle((options.throttle ?? profile.throttle)!) }),
   }
   seedAccounts(state, accounts)
   const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [])
@@ -133,6 +146,7 @@ export function createMock(options: AppOptions = {}): Mock {
   mountToken(app, state)
   mountLogout(app, state)
   mountAuthorizationCode(app, state)
+  mountApiKeys(app, state)
   if (profile.clientBases.length > 0) mountClients(app, state)
   mountResources(app, state)
   mountDocs(app, state, {

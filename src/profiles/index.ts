@@ -4,11 +4,12 @@ import { vac2 } from './vac-2.js'
 import { vro71 } from './vro-7.1.js'
 import { VBR_PROFILES } from './vbr-family.js'
 import { vao3, vao4, vdro5, vro70, vro72, vro721 } from './vro-family.js'
+import { VSPC_PROFILES } from './vspc-family.js'
 
 export type { Assumption, GrantType, LogoutStyle, Profile } from './profile.js'
 
-/** The three seed profiles first, then the rest of their family, oldest first; then Backup & Replication, oldest first. */
-export const PROFILES: readonly Profile[] = [vro71, vao3, vac2, vao4, vdro5, vro70, vro72, vro721, ...VBR_PROFILES]
+/** The three seed profiles first, then the rest of their family, oldest first; then Backup & Replication and Service Provider Console, oldest first. */
+export const PROFILES: readonly Profile[] = [vro71, vao3, vac2, vao4, vdro5, vro70, vro72, vro721, ...VBR_PROFILES, ...VSPC_PROFILES]
 
 export const DEFAULT_PROFILE_ID = 'vro-7.1'
 

@@ -7,15 +7,19 @@ import type { ServerResource } from '../profiles/profile.js'
 import { errorResponse } from '../routes/error-responses.js'
 import { bearerSecurity } from '../routes/schemas.js'
 import { mount, type App, type Handler } from '../routes/env.js'
+import type { Caller } from '../routes/env.js'
+import { currentUser } from './current-user.js'
 import { serverTime } from './server-time.js'
 
-/** The body of a resource at this moment: fixed data, or the mock's clock. */
-function bodyOf(state: MockState, resource: ServerResource): () => unknown {
+/** The body of a resource at this moment: fixed data, the mock's clock, or the caller (undefined on public resources). */
+function bodyOf(state: MockState, resource: ServerResource): (caller: Caller | undefined) => unknown {
   switch (resource.kind) {
     case 'static':
       return () => resource.body
     case 'server-time':
       return () => serverTime(state.clock.now(), resource)
+    case 'current-user':
+      return (caller) => currentUser(state, resource, caller!.account)
   }
 }
 
@@ -43,9 +47,9 @@ export function mountResources(app: App, state: MockState): void {
     const answer: Handler = (c) => {
       const roles = resource.roles
       if (roles !== undefined && !roles.includes(c.get('caller').account.role)) throw forbidden(`Only ${roles.join(', ')} may read this.`)
-      return c.json(body(), 200)
+      return c.json(body(c.get('caller')), 200)
     }
-    if (resource.public === true) mount(app, route, (c) => c.json(body(), 200))
+    if (resource.public === true) mount(app, route, (c) => c.json(body(undefined), 200))
     else mount(app, route, bearerAuth(state), answer)
   }
 }

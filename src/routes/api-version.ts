@@ -1,4 +1,4 @@
-/** @module The profile's version header (VBR's x-api-version): required on every API request, checked before any route. */
+/** @module The profile's version header (VBR's x-api-version, VSPC's optional x-client-version): checked before any route. */
 import type { MockState } from '../engine/mock-state.js'
 import { CONTROL_PREFIX } from '../control/intercept.js'
 import { ResourceError } from '../oauth/errors.js'
@@ -22,7 +22,7 @@ export function apiVersionCheck(state: MockState, discoveryPaths: readonly strin
     if (!isApiPath(c.req.path, discovery)) return next()
     const sent = c.req.header(rule.header)
     if (sent === undefined || sent.trim() === '') {
-      if (state.quirks.has('api-version-not-required')) return next()
+      if (rule.optional === true || state.quirks.has('api-version-not-required')) return next()
       throw new ResourceError(400, `The ${rule.header} header is required; send one of ${list}.`, {}, 'missing-version')
     }
     const version = sent.trim()

@@ -1,6 +1,7 @@
 /** @module POST <tokenPath>: the OAuth 2.0 token endpoint. */
 import { createRoute } from '@hono/zod-openapi'
-import { issueSession } from '../engine/sessions.js'
+import { issueSession, pendingBody } from '../engine/sessions.js'
+import { tokenRequestAccount } from '../engine/throttle.js'
 import type { MockState } from '../engine/mock-state.js'
 import { unsupportedGrantType } from '../oauth/errors.js'
 import { GRANTS } from '../oauth/grants/index.js'
@@ -44,6 +45,7 @@ export function mountToken(app: App, state: MockState): void {
   const { profile } = state
   const grantOf = grantMatcher(profile)
   const shortTermField = profile.shortTermRefresh?.field
+  const readOnlyField = profile.readOnlyField
   const form = { schema: tokenRequestSchema(profile) }
   const route = createRoute({
     method: 'post',
@@ -75,9 +77,13 @@ export function mountToken(app: App, state: MockState): void {
       if (state.quirks.has('server-error-on-bad-grant')) throw new Error(`quirk: unhandled grant_type ${named}`)
       throw unsupportedGrantType(`grant_type=${named} is not supported; use ${profile.grants.join(', ')}.`)
     }
-    const principal = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'))
+    // Counted before the grant runs, so a throttled request changes nothing (a refresh token stays unused).
+    state.throttle?.take(tokenRequestAccount(state, params), state.clock.now())
+    const result = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'))
+    if ('mfaToken' in result) return new Response(JSON.stringify(pendingBody(state, result.mfaToken)), { status: 200, headers: TOKEN_HEADERS })
     const shortTerm = shortTermField !== undefined && params.get(shortTermField)?.toLowerCase() === 'true'
-    const body = issueSession(state, principal, { login: grantType !== 'refresh_token', shortTerm })
+    const readOnly = readOnlyField !== undefined && params.get(readOnlyField)?.toLowerCase() === 'true'
+    const body = issueSession(state, result, { login: grantType !== 'refresh_token' && grantType !== 'as', shortTerm, readOnly })
     const { access_token, refresh_token } = body
     if (typeof access_token === 'string' && typeof refresh_token === 'string') c.set('token', { params, issued: { access_token, refresh_token } })
     // A plain header object lets @hono/node-server write the response without building a Headers object.
