@@ -4,8 +4,9 @@ import { readFixturesFile, defaultFixtures, FixtureError, type AccountFixture } 
 import { generateAccounts } from '../accounts/generate.js'
 import { createMock, type AppOptions } from '../engine/create-mock.js'
 import { assertQuirks, type QuirkName } from '../engine/quirks.js'
+import { parseThrottle } from '../engine/throttle.js'
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
-import type { Profile } from '../profiles/profile.js'
+import type { Profile, ThrottleSpec } from '../profiles/profile.js'
 import { listen, ListenError } from '../server/listen.js'
 import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
@@ -41,6 +42,8 @@ Flags:
                         non-loopback --host
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
+  --throttle N/WINDOW   at most N requests per account in each WINDOW (e.g. 10/60s, 100/1m); past that,
+                        429 with Retry-After (VSPC's documented throttling body; default: the profile's, none)
 ${STUBS_HELP}
 ${STATE_HELP}
   --list-profiles       print the profiles and exit
@@ -75,6 +78,7 @@ const FLAGS = {
   'control-token': { type: 'string' },
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
+  throttle: { type: 'string' },
   stubs: { type: 'string' },
   'list-profiles': { type: 'boolean' },
   ...TLS_FLAGS,
@@ -174,8 +178,22 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
       ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile) }),
       sessions: stateFlags.sessions,
+      ...(values.throttle === undefined ? {} : { throttle: throttleFlag(values.throttle) }),
     },
   }
+}
+
+/** --throttle N/WINDOW, the window as --access-ttl writes durations. */
+function throttleFlag(text: string): ThrottleSpec {
+  let spec: ThrottleSpec
+  try {
+    spec = parseThrottle(text, (window) => parseDuration(window, '--throttle WINDOW'))
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    throw new UsageError((error as Error).message)
+  }
+  if (spec.requests < 1) throw new UsageError(`--throttle needs N of at least 1 (got "${text}").`)
+  return spec
 }
 
 function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup): string {
