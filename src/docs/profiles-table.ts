@@ -1,26 +1,31 @@
-/** @module The README's profile tables, generated from the profile data so the docs cannot drift from it. */
+/** @module The docs' profile tables (README: profiles; docs/profiles.md: assumptions), generated from the profile data so the docs cannot drift from it. */
 import { defaultFixtures } from '../accounts/fixtures.js'
 import type { Profile } from '../profiles/profile.js'
 
 const code = (s: string) => `\`${s}\``
 
 function row(p: Profile): string {
-  const logout = `${p.logout.method} ${p.logout.path} → ${p.logout.status}${p.logout.message ? ` "${p.logout.message}"` : ''}${p.logout.assumed ? ' [I]' : ''}`
+  const body = p.logout.objectBody !== undefined ? ` ${JSON.stringify(p.logout.objectBody)}` : p.logout.message ? ` "${p.logout.message}"` : ''
+  const logout = `${p.logout.method} ${p.logout.path} → ${p.logout.status}${body}${p.logout.assumed ? ' [I]' : ''}`
+  const version = p.apiVersion === undefined ? '—' : `${code(`${p.apiVersion.header}: ${p.apiVersion.default}`)} (accepts ${p.apiVersion.accepted.join(', ')})`
   const accounts = defaultFixtures(p.id)
     .map((a) => `${code(a.username)} (${a.role})`)
     .join('<br>')
   const usernames = p.usernames.bareAllowed ? 'DOMAIN\\\\USER or USER' : 'DOMAIN\\\\USER only'
-  return `| ${code(p.id)} | ${p.product} ${p.version} | ${code(p.tokenPath)} | ${p.clientBases.map(code).join(' ') || '—'} | ${logout} | ${p.grants.join(', ')} | ${usernames} | ${p.roles.join(', ')} | ${p.vendorPort} | ${accounts} |`
+  return `| ${code(p.id)} | ${p.product} ${p.version} | ${code(p.tokenPath)} | ${version} | ${p.clientBases.map(code).join(' ') || '—'} | ${logout} | ${p.grants.join(', ')} | ${usernames} | ${p.roles.join(', ')} | ${p.vendorPort} | ${accounts} |`
 }
 
-/** The table of profiles and, per profile, its assumptions. */
+/** The table of profiles, one row each (README "Profiles"). */
 export function profilesMarkdown(profiles: readonly Profile[]): string {
-  const table = [
-    '| Profile | Product | Token | Clients base | Logout | Grants | User names | API roles | Port | Default accounts (password `Password1`) |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+  return [
+    '| Profile | Product | Token | Version header | Clients base | Logout | Grants | User names | API roles | Port | Default accounts (password `Password1`) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...profiles.map(row),
-  ].join('\n')
-  // One row per distinct assumption, naming the profiles that make it.
+  ].join('\n') + '\n'
+}
+
+/** The assumptions table: one row per distinct assumption, naming the profiles that make it (docs/profiles.md). */
+export function assumptionsMarkdown(profiles: readonly Profile[]): string {
   const rows = new Map<string, { rule: string; reason: string; ids: string[] }>()
   for (const p of profiles) {
     for (const a of p.assumptions) {
@@ -31,10 +36,9 @@ export function profilesMarkdown(profiles: readonly Profile[]): string {
     }
   }
   const all = profiles.length
-  const assumptions = [
+  return [
     '| Assumption [I] | What the mock does | Why | Profiles |',
     '|---|---|---|---|',
     ...[...rows].map(([key, a]) => `| ${code(key.split('\u0000')[0]!)} | ${a.rule} | ${a.reason} | ${a.ids.length === all ? 'all' : a.ids.join(', ')} |`),
-  ].join('\n')
-  return `${table}\n\n${assumptions}\n`
+  ].join('\n') + '\n'
 }

@@ -52,6 +52,8 @@ function answer(spec: ErrorModelSpec, refusal: Refusal, fallback: number) {
 }
 
 export const vspcError: ErrorModel = {
+  // The resource code sits in errors[0].code, a number: the suite checks resource refusals by status.
+  codeField: { token: 'error' },
   render(error, spec, supported) {
     const message = messageOf(spec, error.refusal, error.message, supported)
     if (error instanceof OAuthError) {
