@@ -17,7 +17,7 @@ export async function cleanUp(t: Context): Promise<string[]> {
       else if (ex?.status !== 204) left.push(`client account ${id} of ${owner.username} (delete answered ${ex?.status ?? 'nothing: login failed'})`)
     }
     for (const access of [...t.sessions]) {
-      const ex = await t.call('logout', { bearer: access })
+      const ex = await t.logout(access)
       // 401: the session already ended (logged out, or its client deleted).
       if ((ex.status >= 200 && ex.status < 300) || ex.status === 401) t.sessions.delete(access)
       else left.push(`a session (logout answered ${ex.status})`)

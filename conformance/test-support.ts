@@ -20,17 +20,19 @@ export async function startMock(quirks: QuirkName[] = [], onRequest?: AppOptions
   return { ...mock, url: server.url, close: () => server.close() }
 }
 
-/** First account, another with API rights, and one without, from the profile's fixtures. */
+/** First account, another with API rights, one without, and one with a second factor (with its secret), from the profile's fixtures. */
 export function accountsOf(profileId: string): Accounts {
   const profile = findProfile(profileId)!
   const fixtures = defaultFixtures(profileId)
-  const allowed = fixtures.filter((a) => profile.roles.includes(a.role))
+  const mfa = profile.mfa === undefined ? undefined : fixtures.find((a) => a.mfaSecret !== undefined)
+  const allowed = fixtures.filter((a) => profile.roles.includes(a.role) && a !== mfa)
   const refused = fixtures.find((a) => !profile.roles.includes(a.role))!
   const as = (a: { username: string; password: string }, placeholder: string) => ({ username: a.username, password: a.password, placeholder })
   return {
     user: as(allowed[0]!, 'VEEAM_PASSWORD'),
     other: as(allowed[1]!, 'VEEAM_OTHER_PASSWORD'),
     unprivileged: as(refused, 'VEEAM_UNPRIVILEGED_PASSWORD'),
+    ...(mfa !== undefined && { mfa: { ...as(mfa, 'VEEAM_MFA_PASSWORD'), secret: mfa.mfaSecret! } }),
   }
 }
 

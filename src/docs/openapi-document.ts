@@ -3,6 +3,7 @@ import type { OpenAPIV3_1 } from 'openapi-types'
 import type { AccountFixture } from '../accounts/fixtures.js'
 import type { MockState } from '../engine/mock-state.js'
 import { ERROR_MODELS } from '../errors/index.js'
+import { CURRENT_USER_UID_FIELD } from '../resources/current-user.js'
 import type { App } from '../routes/env.js'
 import { withStubs } from '../stubs/stub-openapi.js'
 import type { StubRegistry } from '../stubs/stub-registry.js'
@@ -51,7 +52,14 @@ export function behaviour(state: MockState) {
     errors: { ...errors, codeField },
     lifetimes: state.lifetimes,
     ...(resources !== undefined && {
-      resources: resources.map(({ operationId, path, public: open, roles }) => ({ operationId, path, ...(open && { public: true }), ...(roles && { roles }) })),
+      resources: resources.map(({ operationId, path, public: open, roles, kind }) => ({
+        operationId,
+        path,
+        ...(open && { public: true }),
+        ...(roles && { roles }),
+        // Where the suite reads the caller's userUid for paths that name the user (VSPC).
+        ...(kind === 'current-user' && { kind, uidField: CURRENT_USER_UID_FIELD }),
+      })),
     }),
   }
 }

@@ -59,8 +59,8 @@ const ASSUMPTIONS: Assumption[] = [
   },
   {
     id: 'vspc-version-refusal',
-    rule: 'An unsupported x-client-version answers 400 ErrorResponse (type logical, code 400) on every route, /token included; a missing one is served as the release\'s current version.',
-    reason: 'The header is optional in the document and its answer to an unsupported value is not documented (A-SP4); the ErrorResponse envelope is the resource error model.',
+    rule: 'An unsupported x-client-version answers 400: ErrorResponse (type logical, code 400) on resources, OAuth2Error invalid_request on /token; a missing one is served as the release\'s current version.',
+    reason: 'The header is optional in the document and its answer to an unsupported value is not documented (A-SP4); each route answers in the error model it documents (/token: 400 OAuth2Error only).',
   },
   {
     id: 'vspc-error-envelope',

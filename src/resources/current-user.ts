@@ -4,6 +4,9 @@ import type { MockState } from '../engine/mock-state.js'
 import type { ServerResource } from '../profiles/profile.js'
 import type { Account } from '../store/types.js'
 
+/** Where the body carries the caller's userUid (the spec tells the conformance suite). */
+export const CURRENT_USER_UID_FIELD = 'data.instanceUid'
+
 type CurrentUser = Extract<ServerResource, { kind: 'current-user' }>
 
 export function currentUser(state: MockState, resource: CurrentUser, account: Account) {
