@@ -39,6 +39,12 @@ export class ApiKeys {
     return this.#byDigest.size === 0 ? undefined : this.#byDigest.get(hashSecret(key).toString('hex'))
   }
 
+  /** Whether the account has login `id`. */
+  has(accountId: string, id: number): boolean {
+    const digest = this.#digestOf.get(id)
+    return digest !== undefined && this.#byDigest.get(digest)?.accountId === accountId
+  }
+
   /** Deletes login `id` of the account; false when it has no such login. */
   delete(accountId: string, id: number): boolean {
     const digest = this.#digestOf.get(id)

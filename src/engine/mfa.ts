@@ -50,7 +50,7 @@ export class MfaLogins {
     const secret = state.store.getAccount(pending.accountId)?.mfaSecret
     const step = secret === undefined ? undefined : matchingStep(secret, code, now)
     const last = this.#lastStep.get(pending.accountId) ?? -1
-    if (step === undefined || step <= last) {
+    if (step === undefined || (step <= last && !state.quirks.has('mfa-code-reusable'))) {
       if (++pending.attempts >= MFA_ATTEMPTS) this.#pending.delete(id)
       return { refused: 'code' }
     }

@@ -21,6 +21,10 @@ export const QUIRKS = {
   'token-dates-inconsistent': '.expires is not .issued plus expires_in.',
   'dates-without-offset': '.issued and .expires are written without a UTC offset.',
   'authorization-code-reusable': 'An authorization code can be exchanged more than once.',
+  'mfa-code-reusable': 'A TOTP code that already logged an account in is accepted again (RFC 6238 section 5.2 forbids it).',
+  'api-key-survives-delete': 'Deleting an API key\'s login answers as documented but the key keeps working.',
+  'revoke-ends-only-own-session': 'Revoking a user\'s tokens ends only the caller\'s session, not every session of the user.',
+  'throttle-without-retry-after': 'A throttled request answers 429 without the Retry-After header.',
 } as const satisfies Record<string, string>
 
 export type QuirkName = keyof typeof QUIRKS

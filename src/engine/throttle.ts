@@ -3,7 +3,7 @@
  * with the seconds until the next window (VSPC's "Maximum number of requests processed during a unit of time").
  */
 import { parseUsername } from '../accounts/username.js'
-import { throttled } from '../oauth/errors.js'
+import { ThrottledError } from '../oauth/errors.js'
 import type { ThrottleSpec } from '../profiles/profile.js'
 import type { Principal } from '../store/types.js'
 import type { MockState } from './mock-state.js'
@@ -19,7 +19,7 @@ export class Throttle {
   }
 
   /** Counts a request of `account` (any stable key); throws the 429 refusal when it is over the limit. */
-  take(account: string, now: number): void {
+  take(account: string, now: number, retryAfterHeader = true): void {
     const windowMs = this.spec.windowSeconds * 1000
     const window = Math.floor(now / windowMs)
     if (window !== this.#window) {
@@ -28,7 +28,7 @@ export class Throttle {
     }
     const count = (this.#counts.get(account) ?? 0) + 1
     this.#counts.set(account, count)
-    if (count > this.spec.requests) throw throttled(Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000)))
+    if (count > this.spec.requests) throw new ThrottledError(Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000)), retryAfterHeader)
   }
 
   clear(): void {

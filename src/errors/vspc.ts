@@ -3,7 +3,7 @@
  * (`{errors: [{message, type, code}]}`) everywhere else, and every server error answered 520.
  */
 import { z } from '@hono/zod-openapi'
-import { OAuthError, type Refusal } from '../oauth/errors.js'
+import { OAuthError, ThrottledError, type Refusal } from '../oauth/errors.js'
 import type { ErrorModelSpec } from '../profiles/profile.js'
 import { messageOf, type ErrorModel } from './error-model.js'
 
@@ -40,9 +40,9 @@ function typeOf(status: number): (typeof VSPC_ERROR_TYPES)[number] {
   return status >= 500 ? 'unspecified' : 'logical'
 }
 
-function resourceBody(refusal: Refusal, status: number, message: string, headers: Record<string, string>) {
+function resourceBody(status: number, message: string, retryAfter?: number) {
   // The vendor's throttling example carries no message, only the seconds to wait.
-  if (refusal === 'throttled') return { errors: [{ type: 'transport', code: 429, retryAfter: Number(headers['Retry-After'] ?? 1) }] }
+  if (retryAfter !== undefined) return { errors: [{ type: 'transport', code: 429, retryAfter }] }
   return { errors: [{ message, type: typeOf(status), code: status }] }
 }
 
@@ -61,7 +61,8 @@ export const vspcError: ErrorModel = {
       return { status, body: { error: code ?? error.error, error_description: message, error_uri: null }, headers: error.headers }
     }
     const { status } = answer(spec, error.refusal, error.status)
-    return { status: vspcStatus(status), body: resourceBody(error.refusal, status, message, error.headers), headers: error.headers }
+    const retryAfter = error instanceof ThrottledError ? error.retryAfterSeconds : undefined
+    return { status: vspcStatus(status), body: resourceBody(status, message, retryAfter), headers: error.headers }
   },
   tokenSchema: OAuth2Error,
   resourceSchema: ErrorResponse,
@@ -72,6 +73,6 @@ export const vspcError: ErrorModel = {
     if (entry?.code !== undefined && (OAUTH2_ERROR_CODES as readonly string[]).includes(entry.code)) {
       return { error: entry.code, error_description: text, error_uri: null }
     }
-    return resourceBody(refusal, status, text, { 'Retry-After': '25' })
+    return resourceBody(status, text, refusal === 'throttled' ? 25 : undefined)
   },
 }

@@ -31,7 +31,7 @@ export function bearerAuth(state: MockState): Middleware {
     const session = state.store.byAccessToken(token, now) ?? apiKeySession(state, token)
     const resolved = session && resolvePrincipal(state, session.principal)
     if (session === undefined || resolved === undefined) throw unauthorized(true)
-    state.throttle?.take(principalKey(session.principal, state), now)
+    state.throttle?.take(principalKey(session.principal, state), now, !state.quirks.has('throttle-without-retry-after'))
     if (session.readOnly === true && c.req.method !== 'GET') throw forbidden('This token is read-only: only GET requests are permitted.')
     c.set('caller', { ...resolved, session })
     await next()

@@ -116,6 +116,12 @@ export const forbidden = (message: string) => new ResourceError(403, message)
 export const notFound = (message: string) => new ResourceError(404, message)
 export const badRequest = (message: string) => new ResourceError(400, message)
 export const notImplemented = (message: string) => new ResourceError(501, message)
-/** Over the throttling limit: the Retry-After header carries the seconds until the next window. */
-export const throttled = (retryAfterSeconds: number) =>
-  new ResourceError(429, 'Number of requests exceeds throttling limitations.', { 'Retry-After': String(retryAfterSeconds) })
+/** Over the throttling limit: the seconds until the next window, in the Retry-After header unless `header` is false. */
+export class ThrottledError extends ResourceError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    header = true,
+  ) {
+    super(429, 'Number of requests exceeds throttling limitations.', header ? { 'Retry-After': String(retryAfterSeconds) } : {}, 'throttled')
+  }
+}

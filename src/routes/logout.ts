@@ -38,7 +38,8 @@ export function mountLogout(app: App, state: MockState): void {
       const account = userInPath(state, c.get('caller'), c.req.param('userUid'))
       loginIdOf(c.req.query('userLoginId'), 'userLoginId')
       // Every session of the user ends (assumption vspc-revoke-scope); API keys are logins and stay (A-SP7).
-      if (!state.quirks.has('logout-keeps-token')) revokeAllOf(state, account.id)
+      if (state.quirks.has('revoke-ends-only-own-session')) state.store.revokeSession(c.get('caller').session)
+      else if (!state.quirks.has('logout-keeps-token')) revokeAllOf(state, account.id)
     } else if (!state.quirks.has('logout-keeps-token')) state.store.revokeSession(c.get('caller').session)
     const status = state.quirks.has('logout-returns-200') ? 200 : logout.status
     if (logout.objectBody !== undefined) return c.json(logout.objectBody, status as 200)

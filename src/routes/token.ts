@@ -78,7 +78,7 @@ export function mountToken(app: App, state: MockState): void {
       throw unsupportedGrantType(`grant_type=${named} is not supported; use ${profile.grants.join(', ')}.`)
     }
     // Counted before the grant runs, so a throttled request changes nothing (a refresh token stays unused).
-    state.throttle?.take(tokenRequestAccount(state, params), state.clock.now())
+    state.throttle?.take(tokenRequestAccount(state, params), state.clock.now(), !state.quirks.has('throttle-without-retry-after'))
     const result = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'))
     if ('mfaToken' in result) return new Response(JSON.stringify(pendingBody(state, result.mfaToken)), { status: 200, headers: TOKEN_HEADERS })
     const shortTerm = shortTermField !== undefined && params.get(shortTermField)?.toLowerCase() === 'true'
