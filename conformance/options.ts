@@ -21,6 +21,8 @@ Flags:
                                 mock, it reads them from the control API; else the MFA checks are skipped)
   --throttle-probe N            send up to N+1 requests as one account to see the throttling answer (429)
   --spec FILE                   use this OpenAPI spec (with x-veeam-auth-mock) instead of the profile's
+  --api-version REV             the spec's version header value (VBR x-api-version; default: the spec's
+                                default revision, e.g. 1.1-rev0 for vbr-12)
   --strict                      hold the target to the spec's assumptions too, as MUST
   --insecure                    accept a self-signed TLS certificate
   --ca FILE                     trust this PEM certificate
@@ -77,7 +79,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       strict: true,
       allowPositionals: false,
       options: {
-        target: { type: 'string' }, profile: { type: 'string' }, spec: { type: 'string' },
+        target: { type: 'string' }, profile: { type: 'string' }, spec: { type: 'string' }, 'api-version': { type: 'string' },
         username: { type: 'string' }, password: { type: 'string' },
         'other-username': { type: 'string' }, 'other-password': { type: 'string' },
         'unprivileged-username': { type: 'string' }, 'unprivileged-password': { type: 'string' },
@@ -141,6 +143,10 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     },
   }
   if (values.spec !== undefined) run.specFile = values.spec
+  if (values['api-version'] !== undefined) {
+    if (!/^\d+\.\d+-rev\d+$/.test(values['api-version'])) throw new UsageError(`--api-version ${values['api-version']} is not <version>-<revision>, e.g. 1.1-rev0`)
+    run.apiVersion = values['api-version']
+  }
   if (values.only !== undefined) run.only = values.only
   if (values['throttle-probe'] !== undefined) {
     const n = Number(values['throttle-probe'])

@@ -86,6 +86,19 @@ describe('README and docs pages', () => {
     expect(JSON.parse(list!)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)])
   })
 
+  it('README has a vbr-12 curl walkthrough: login with x-api-version, serverInfo, refresh, logout, refused afterwards', async () => {
+    const [expires, build, logout, refused, noVersion, ...rest] = await runWalkthrough(README, 'vbr-12', 'vbr-12')
+    expect(Date.parse(expires!) - Date.now()).toBeGreaterThan(14 * 60_000)
+    expect(expires).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/)
+    expect([build, logout, refused, noVersion, rest]).toEqual([
+      '12.0.0.1420',
+      '{}',
+      'AccessDenied',
+      'Unsupported RESTAPI version. The following versions are supported: v1.0-rev1, v1.0-rev2, v1.1-rev0.',
+      [],
+    ])
+  })
+
   it('README has a vac-2 curl walkthrough that works against npm start -- --profile vac-2', async () => {
     expect(await runWalkthrough(README, 'vac-2', 'vac-2')).toEqual(['"You have been logged out."'])
   })
