@@ -48,29 +48,41 @@ export async function mfaScenario(t: Context, { mfa }: Accounts, target: string,
       mistake,
     )
 
-  const first = await stepOne()
-  const access = (first.ex.json as { access_token?: unknown } | undefined)?.access_token
+  const login = await stepOne()
+  const access = (login.ex.json as { access_token?: unknown } | undefined)?.access_token
   t.check(
     'mfa-password-step-gives-mfa-token',
-    first.ex.status === 200 && first.token !== undefined && (access === null || access === undefined),
+    login.ex.status === 200 && login.token !== undefined && (access === null || access === undefined),
     '200 with an mfa_token and no access token',
-    first.ex,
+    login.ex,
   )
-  if (first.token === undefined) return t.skip(IDS, 'the password step gave no mfa_token')
-  t.redactor.add(first.token, 'mfa_token')
+  if (login.token === undefined) return t.skip(IDS, 'the password step gave no mfa_token')
+  t.redactor.add(login.token, 'mfa_token')
 
-  const { now, previous } = await codes()
+  const first = await codes()
+  let now = first.now
+  const previous = first.previous
   // A code that is neither this step's nor the previous one's, so no drift window can accept it.
   let wrong = String((Number(now) + 500_000) % 1_000_000).padStart(6, '0')
   if (wrong === previous) wrong = String((Number(wrong) + 1) % 1_000_000).padStart(6, '0')
-  const refused = await stepTwo(first.token, wrong, true)
+  const refused = await stepTwo(login.token, wrong, true)
   t.check('mfa-wrong-code-refused', is4xx(refused), '4xx for a wrong TOTP code', refused)
 
   // A fresh mfa_token: a server may drop one after a wrong code.
   const second = await stepOne()
   if (second.token === undefined) return t.skip(['mfa-code-completes-login', 'mfa-reused-code-refused'], 'the password step gave no mfa_token')
   t.redactor.add(second.token, 'mfa_token')
-  const done = await stepTwo(second.token, now, false)
+  let done = await stepTwo(second.token, now, false)
+  if (pairOf(done) === undefined) {
+    // This step's code may have logged the account in already (an earlier run): wait for the next step, once.
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 250))
+    ;({ now } = await codes())
+    const again = await stepOne()
+    if (again.token !== undefined) {
+      t.redactor.add(again.token, 'mfa_token')
+      done = await stepTwo(again.token, now, false)
+    }
+  }
   t.check('mfa-code-completes-login', pairOf(done) !== undefined, '200 with an access token for the current code', done)
 
   const third = await stepOne()
