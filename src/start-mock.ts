@@ -79,6 +79,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const control = {
     ...(journalSize === undefined ? {} : { journalSize }),
     ...(controlToken === undefined ? {} : { token: controlToken }),
+    ...(host === undefined ? {} : { host }),
   }
   const { app, harness } = createMock({ ...appOptions, control })
   const pair = tls === true ? await selfSignedCertificate() : tls || undefined

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { readFixturesFile, defaultFixtures, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
+import { assertRole } from '../accounts/roles.js'
 import { createMock, type AppOptions } from '../engine/create-mock.js'
 import { assertQuirks, type QuirkName } from '../engine/quirks.js'
 import { parseThrottle } from '../engine/throttle.js'
@@ -10,6 +11,8 @@ import type { Profile, ThrottleSpec } from '../profiles/profile.js'
 import { listen, ListenError } from '../server/listen.js'
 import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
+import { escapeControl } from './control-characters.js'
+import { CONTROL_TOKEN_FLAGS, CONTROL_TOKEN_HELP, controlToken } from './control-token.js'
 import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
@@ -38,12 +41,14 @@ Flags:
                         json (one JSON line per request), off
   --quirk NAME          break one documented rule on purpose (repeatable; see docs/conformance.md "Quirks")
   --no-control          turn off the test harness API under /__control (on by default on loopback)
-  --control-token T     require "Authorization: Bearer T" on /__control; needed to enable it on a
-                        non-loopback --host
+${CONTROL_TOKEN_HELP}
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
   --throttle N/WINDOW   at most N requests per account in each WINDOW (e.g. 10/60s, 100/1m); past that,
                         429 with Retry-After (VSPC's documented throttling body; default: the profile's, none)
+  --max-clients-per-user N
+                        client accounts one user may create (default 1000; one more answers 403)
+  --max-stubs N         stubs the mock holds, --stubs and runtime ones together (default 1000)
 ${STUBS_HELP}
 ${STATE_HELP}
   --list-profiles       print the profiles and exit
@@ -75,10 +80,12 @@ const FLAGS = {
   log: { type: 'string' },
   quirk: { type: 'string', multiple: true },
   'no-control': { type: 'boolean' },
-  'control-token': { type: 'string' },
+  ...CONTROL_TOKEN_FLAGS,
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
   throttle: { type: 'string' },
+  'max-clients-per-user': { type: 'string' },
+  'max-stubs': { type: 'string' },
   stubs: { type: 'string' },
   'list-profiles': { type: 'boolean' },
   ...TLS_FLAGS,
@@ -98,6 +105,8 @@ export interface ServeConfig {
   generated: number
   /** Why the control API is off, when that may surprise. */
   controlNote?: string
+  /** Combinations of flags that start but cannot work as meant, printed on stderr. */
+  warnings: string[]
   stateFlags: StateFlags
   /** https: files given, or a certificate to make at start. */
   tls?: TlsRequest
@@ -112,16 +121,16 @@ function profileFlag(id: string | undefined): Profile {
   return profile
 }
 
-function quirkFlags(names: string[] | undefined): QuirkName[] {
+function quirkFlags(names: string[] | undefined, profile: Profile): QuirkName[] {
   try {
-    return assertQuirks(names ?? [])
+    return assertQuirks(names ?? [], profile)
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
 }
 
-/** Turns argv into a configuration, or throws UsageError. Reads the fixtures file if one is named. */
-export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
+/** Turns argv (and env, for the control token) into a configuration, or throws UsageError. Reads the files named. */
+export async function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
   let values
   try {
     values = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: false }).values
@@ -143,25 +152,36 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
     if (error instanceof FixtureError) throw new UsageError(`Bad fixtures: ${error.message}`)
     throw error
   }
+  for (const { username, role } of accounts) {
+    try {
+      assertRole(profile, role, `account "${username}"`)
+    } catch (error) {
+      throw new UsageError(`Bad fixtures: ${values.fixtures ?? `fixtures/${profile.id}.json`}: ${(error as Error).message}`)
+    }
+  }
   if (generated > 0) accounts = [...accounts, ...(await generateAccounts(profile, generated, seed))]
   const lifetimes: AppOptions['lifetimes'] = {}
   if (values['access-ttl'] !== undefined) lifetimes.accessSeconds = parseDuration(values['access-ttl'], '--access-ttl')
   if (values['refresh-ttl'] !== undefined) lifetimes.refreshSeconds = parseDuration(values['refresh-ttl'], '--refresh-ttl')
+  const warnings = [...lifetimeWarnings(profile, values['access-ttl'], values['refresh-ttl']), ...ignoredFlags(values)]
   const host = values.host ?? '127.0.0.1'
-  if (values['control-token'] === '') throw new UsageError('--control-token needs a non-empty token.')
+  const token = controlToken(values, env)
   const decision = decideControl(host, {
     off: values['no-control'] === true,
-    ...(values['control-token'] === undefined ? {} : { token: values['control-token'] }),
+    ...(token === undefined ? {} : { token }),
     ...(values['journal-size'] === undefined ? {} : { journalSize: parseInteger(values['journal-size'], '--journal-size', 1, 1_000_000) }),
   })
   if (values['token-seed'] === '') throw new UsageError('--token-seed needs a non-empty seed.')
   const stateFlags = parseStateFlags(values)
+  const maxClients = values['max-clients-per-user'] === undefined ? undefined : parseInteger(values['max-clients-per-user'], '--max-clients-per-user', 1, 1_000_000)
+  const maxStubs = values['max-stubs'] === undefined ? undefined : parseInteger(values['max-stubs'], '--max-stubs', 1, 1_000_000)
   const tls = parseTlsFlags(values)
   return {
     stateFlags,
     ...(tls === undefined ? {} : { tls }),
     ...(values['ready-file'] === undefined ? {} : { readyFile: new ReadyFile(values['ready-file']) }),
     ...(decision.note === undefined ? {} : { controlNote: decision.note }),
+    warnings,
     profile,
     port: values.port === undefined ? profile.vendorPort : parseInteger(values.port, '--port', 0, 65535),
     host,
@@ -172,11 +192,13 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
       profile,
       accounts,
       lifetimes,
-      quirks: quirkFlags(values.quirk),
+      quirks: quirkFlags(values.quirk, profile),
       showAccountPasswords: values.fixtures === undefined,
       control: decision.control,
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
-      ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile) }),
+      ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile, maxStubs) }),
+      ...(maxClients === undefined ? {} : { maxClientsPerUser: maxClients }),
+      ...(maxStubs === undefined ? {} : { maxStubs }),
       sessions: stateFlags.sessions,
       ...(values.throttle === undefined ? {} : { throttle: throttleFlag(values.throttle) }),
     },
@@ -194,6 +216,28 @@ function throttleFlag(text: string): ThrottleSpec {
   }
   if (spec.requests < 1) throw new UsageError(`--throttle needs N of at least 1 (got "${text}").`)
   return spec
+}
+
+/** Flags that only act together with another one: given alone they would silently do nothing. */
+function ignoredFlags(values: { [flag: string]: unknown }): string[] {
+  const given = (flag: string) => values[flag] !== undefined && values[flag] !== false
+  const idle: [string, boolean, string][] = [
+    ['seed', !given('generate-users'), 'without --generate-users'],
+    ['control-token', given('no-control'), 'with --no-control'],
+    ['journal-size', given('no-control'), 'with --no-control'],
+  ]
+  return idle.filter(([flag, unused]) => given(flag) && unused).map(([flag, , why]) => `--${flag} does nothing ${why}`)
+}
+
+/** A refresh token that dies before its access token makes refreshing impossible: say so (it still starts). */
+function lifetimeWarnings(profile: Profile, accessFlag: string | undefined, refreshFlag: string | undefined): string[] {
+  const access = accessFlag === undefined ? profile.lifetimes.accessSeconds : parseDuration(accessFlag, '--access-ttl')
+  const refresh = refreshFlag === undefined ? profile.lifetimes.refreshSeconds : parseDuration(refreshFlag, '--refresh-ttl')
+  if (refresh >= access) return []
+  const name = (flag: string | undefined, option: string) => (flag === undefined ? `the profile's ${option.slice(2)}` : option)
+  return [
+    `${name(refreshFlag, '--refresh-ttl')} (${formatDuration(refresh)}) is shorter than ${name(accessFlag, '--access-ttl')} (${formatDuration(access)}): a refresh token expires before its access token, so no client can ever refresh`,
+  ]
 }
 
 function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup): string {
@@ -238,7 +282,7 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     ...parsed.options,
     ...(onRequest === undefined ? {} : { onRequest }),
     ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
-    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${(error as Error).message}`),
+    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${escapeControl((error as Error).message)}`),
   })
   const stateLine = attachState(stateFile, mock, parsed.accounts, err)
   const { app, state } = mock
@@ -258,14 +302,8 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     await server.close()
     throw error
   }
-  if (parsed.log === 'json') out(JSON.stringify(ready))
-  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
-  if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
-  if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
-  if (parsed.options.tokenSeed !== undefined) {
-    err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
-  }
-  await new Promise<void>((resolve) => {
+  // Listening before the ready line: a script may send SIGTERM as soon as it reads it.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
@@ -274,8 +312,17 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  if (parsed.log === 'json') out(JSON.stringify(ready))
+  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
+  if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
+  if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
+  if (parsed.log !== 'off') for (const warning of parsed.warnings) err(`warning: ${warning}`)
+  if (parsed.options.tokenSeed !== undefined) {
+    err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
+  }
+  await stopped
   parsed.readyFile?.remove()
   await server.close()
-  stateFile?.flush()
+  stateFile?.close()
   return 0
 }

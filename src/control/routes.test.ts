@@ -227,7 +227,7 @@ describe('/__control/accounts', () => {
 
   it('re-roling a user to a role without API rights stops its token', async () => {
     const { access_token } = await tokens()
-    await s.control('PATCH', '/accounts/vdro%5Cadministrator', { role: 'Nobody' })
+    await s.control('PATCH', '/accounts/vdro%5Cadministrator', { role: 'Viewer' })
     expect((await s.clients(access_token)).status).toBe(401)
     await s.control('PATCH', '/accounts/vdro%5Cadministrator', { role: 'Plan Author' })
     expect((await s.clients(access_token)).status).toBe(200)

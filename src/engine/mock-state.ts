@@ -32,6 +32,11 @@ export interface MockState {
   readonly apiKeys: ApiKeys
   /** Requests per window per account, when throttling is on. */
   readonly throttle?: Throttle
+  /** Client accounts one user may hold; creating one more is refused (bounded memory). */
+  readonly maxClientsPerUser: number
 }
+
+/** Default of `maxClientsPerUser` (`--max-clients-per-user`). */
+export const DEFAULT_MAX_CLIENTS_PER_USER = 1000
 
 export type SessionMode = 'single' | 'multiple'

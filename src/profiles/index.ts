@@ -2,16 +2,42 @@
 import type { Profile } from './profile.js'
 import { vac2 } from './vac-2.js'
 import { vro71 } from './vro-7.1.js'
-import { VBR_PROFILES } from './vbr-family.js'
+import { vbr12, vbr121, vbr122, vbr123, vbr13, vbr1301, vbr131 } from './vbr-family.js'
 import { vao3, vao4, vdro5, vro70, vro72, vro721 } from './vro-family.js'
-import { VSPC_PROFILES } from './vspc-family.js'
+import { vspc81, vspc9, vspc91 } from './vspc-family.js'
 
 export type { Assumption, GrantType, LogoutStyle, Profile } from './profile.js'
 
-/** The three seed profiles first, then the rest of their family, oldest first; then Backup & Replication and Service Provider Console, oldest first. */
-export const PROFILES: readonly Profile[] = [vro71, vao3, vac2, vao4, vdro5, vro70, vro72, vro721, ...VBR_PROFILES, ...VSPC_PROFILES]
+/** Profiles by id (each key is its profile's id; a test holds them equal): the three seed profiles first, then the rest of their family, oldest first; then Backup & Replication and Service Provider Console, oldest first. */
+const REGISTRY = {
+  'vro-7.1': vro71,
+  'vao-3': vao3,
+  'vac-2': vac2,
+  'vao-4': vao4,
+  'vdro-5': vdro5,
+  'vro-7.0': vro70,
+  'vro-7.2': vro72,
+  'vro-7.21': vro721,
+  'vbr-12': vbr12,
+  'vbr-12.1': vbr121,
+  'vbr-12.2': vbr122,
+  'vbr-12.3': vbr123,
+  'vbr-13': vbr13,
+  'vbr-13.0.1': vbr1301,
+  'vbr-13.1': vbr131,
+  'vspc-8.1': vspc81,
+  'vspc-9': vspc9,
+  'vspc-9.1': vspc91,
+} as const satisfies Record<string, Profile>
 
-export const DEFAULT_PROFILE_ID = 'vro-7.1'
+/** The id of a profile the mock ships, e.g. `'vro-7.1'`. */
+export type ProfileId = keyof typeof REGISTRY
+
+export const PROFILES: readonly Profile[] = Object.values(REGISTRY)
+
+export const PROFILE_IDS = Object.keys(REGISTRY) as ProfileId[]
+
+export const DEFAULT_PROFILE_ID: ProfileId = 'vro-7.1'
 
 /** The profile with this id, or undefined. */
 export function findProfile(id: string): Profile | undefined {

@@ -37,12 +37,13 @@ export function tokenRequestSchema(profile: Profile) {
       }),
       ...(profile.grants.includes('as') && { userUid: field('Required if grant_type is as: the UID of the user to act as.') }),
       ...(profile.readOnlyField !== undefined && {
-        [profile.readOnlyField]: z.boolean().optional().openapi({ description: 'If true, the token may only send GET requests. Any grant type.' }),
+        [profile.readOnlyField]: field('true or false. If true, the token may only send GET requests. Any grant type.'),
       }),
+      // A text field, not a boolean: Swagger UI would pick "true" in a boolean drop-down and send it unasked.
       ...(profile.shortTermRefresh !== undefined && {
-        [profile.shortTermRefresh.field]: z.boolean().optional().openapi({
-          description: `If true, the refresh token lives the access token lifetime plus ${profile.shortTermRefresh.extraSeconds / 60} minutes.`,
-        }),
+        [profile.shortTermRefresh.field]: field(
+          `true or false. If true, the refresh token lives the access token lifetime plus ${profile.shortTermRefresh.extraSeconds / 60} minutes.`,
+        ),
       }),
       ...Object.fromEntries((profile.listedFields ?? []).map((name) => [name, field('Listed by the vendor; not emulated (its grant is answered as unsupported).')])),
     })

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultFixtures } from '../../src/accounts/fixtures.js'
 import { createApp } from '../../src/app.js'
-import { findProfile } from '../../src/profiles/index.js'
+import { findProfile, type ProfileId } from '../../src/profiles/index.js'
 import { listen } from '../../src/server/listen.js'
 import { BROWSER_MISSING, BROWSER_REQUIRED, launchChromium } from './support/chromium.js'
 import { guardOffline, type OfflineGuard, type SeenRequest } from './support/offline-guard.js'
@@ -68,7 +68,7 @@ describe.skipIf(SKIP)(TITLE, () => {
   })
 
   /** Serves `profile` on an ephemeral port, opens /swagger in a fresh context, runs `steps`, saves a screenshot. */
-  async function walk(profile: string, name: string, steps: (walk: Walk) => Promise<void>): Promise<void> {
+  async function walk(profile: ProfileId, name: string, steps: (walk: Walk) => Promise<void>): Promise<void> {
     const server = await listen(createApp({ profile }).fetch, { port: 0 })
     const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } })
     try {
@@ -199,6 +199,34 @@ describe.skipIf(SKIP)(TITLE, () => {
       expect(out.status).toBe(200)
       expect(JSON.parse(out.body)).toBe('You have been logged out.')
       expect(sent(guard, 'POST', '/accounts/logout').headers.authorization).toBe(`Bearer ${renewed.access_token}`)
+      expect(await ui.authorized()).toBe(false)
+    })
+  }, TIMEOUT)
+
+  it('vbr-12: x-api-version pre-filled with 1.1-rev0 on every operation; password, serverInfo with the token, logout 200 {}', async () => {
+    await walk('vbr-12', 'vbr-12-walkthrough', async ({ ui, guard }) => {
+      await expectIntroduction(ui, 'vbr-12')
+      const token = await ui.tryItOut('POST', '/api/oauth2/token')
+      expect(await ui.parameterValue(token, 'x-api-version')).toBe('1.1-rev0')
+      expect(await ui.selectedGrant(token)).toBe('password')
+      await ui.fillForm(token, { username: 'administrator', password: PASSWORD })
+      const login = await ui.execute(token)
+      expect(login.status).toBe(200)
+      const tokenRequest = sent(guard, 'POST', '/api/oauth2/token')
+      expect(tokenRequest.headers['x-api-version']).toBe('1.1-rev0')
+      expect(form(tokenRequest)).toEqual({ grant_type: 'password', username: 'administrator', password: PASSWORD })
+      const user = JSON.parse(login.body) as TokenBody & Record<string, string>
+      expect(Object.keys(user)).toEqual(['access_token', 'token_type', 'refresh_token', 'expires_in', '.issued', '.expires'])
+
+      const info = await ui.tryItOut('GET', '/api/v1/serverInfo')
+      expect(await ui.parameterValue(info, 'x-api-version')).toBe('1.1-rev0')
+      const read = await ui.execute(info)
+      expect([read.status, (JSON.parse(read.body) as { buildVersion: string }).buildVersion]).toEqual([200, '12.0.0.1420'])
+      expect(sent(guard, 'GET', '/api/v1/serverInfo').headers.authorization).toBe(`Bearer ${user.access_token}`)
+
+      const logout = await ui.tryItOut('POST', '/api/oauth2/logout')
+      const out = await ui.execute(logout)
+      expect([out.status, JSON.parse(out.body)]).toEqual([200, {}])
       expect(await ui.authorized()).toBe(false)
     })
   }, TIMEOUT)
