@@ -6,7 +6,7 @@ import { deleteClient } from './scenarios/clients.js'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Sends again after a 429, as the throttling server asks (Retry-After, at most 5 s; 1 s without one), up to 3 times. */
-async function patiently(send: () => Promise<Exchange>): Promise<Exchange> {
+export async function patiently(send: () => Promise<Exchange>): Promise<Exchange> {
   let ex = await send()
   for (let tries = 0; ex.status === 429 && tries < 3; tries++) {
     const seconds = Number(ex.headers['retry-after'] ?? '1')

@@ -1,4 +1,5 @@
 /** @module API keys (VSPC): one created for the user works as a bearer token and stops working when its login is deleted. */
+import { patiently } from '../cleanup.js'
 import { pairOf, type Context } from '../context.js'
 import { nonce, type Accounts } from './accounts.js'
 
@@ -26,7 +27,8 @@ export async function apiKeysScenario(t: Context, { user }: Accounts): Promise<v
   if (key === undefined || id === undefined) return t.skip(['api-key-works-as-bearer', 'deleted-api-key-refused'], 'no API key was created')
   const used = await t.call(t.probeOperation(), { bearer: key })
   t.check('api-key-works-as-bearer', used.status >= 200 && used.status < 300, '2xx with Authorization: Bearer <key>', used)
-  const deleted = await t.call('DeleteUserLogin', { bearer: pair.access, params: { userUid, userLoginId: id } })
+  // A throttling server may ask to wait: the key must not be left behind.
+  const deleted = await patiently(() => t.call('DeleteUserLogin', { bearer: pair.access, params: { userUid, userLoginId: id } }))
   if (deleted.status !== 200) t.leftBehind.push(`API key login ${id} of ${user.username} (delete answered ${deleted.status})`)
   const after = await t.call(t.probeOperation(), { bearer: key, mistake: true })
   t.check('deleted-api-key-refused', deleted.status === 200 && after.status === 401, 'delete 200, then 401 for the key', after)

@@ -73,7 +73,7 @@ export async function mfaScenario(t: Context, { mfa }: Accounts, target: string,
   if (second.token === undefined) return t.skip(['mfa-code-completes-login', 'mfa-reused-code-refused'], 'the password step gave no mfa_token')
   t.redactor.add(second.token, 'mfa_token')
   let done = await stepTwo(second.token, now, false)
-  if (pairOf(done) === undefined) {
+  if (pairOf(done) === undefined && done.status !== 429) {
     // This step's code may have logged the account in already (an earlier run): wait for the next step, once.
     await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 250))
     ;({ now } = await codes())

@@ -208,6 +208,20 @@ function vspcRelease({ id, version, build, versions }: Release): Profile {
     defaultGrant: 'password',
     usernames: { bareAllowed: true, defaultDomain: 'vspc' },
     roles: ['PortalAdministrator', 'CompanyOwner', 'CompanyAdministrator', 'ServiceProviderGlobalAdministrator', 'ServiceProviderAdministrator'],
+    // The rest of the 16 roles the document admits on /token (x-veeam-vspc-admitted-roles): portal roles without REST rights here.
+    otherRoles: [
+      'LocationAdministrator',
+      'LocationUser',
+      'CompanyInvoiceAuditor',
+      'Subtenant',
+      'PortalOperator',
+      'ServiceProviderOperator',
+      'ServiceProviderUser',
+      'ServiceProviderInvoiceAuditor',
+      'SiteAdministrator',
+      'ReadOnlyUser',
+      'CompanyTenant',
+    ],
     lifetimes: { accessSeconds: 60 * 60, refreshSeconds: 48 * 60 * 60 },
     logout: { method: 'DELETE', path: '/api/v3/users/{userUid}/tokens', status: 200, objectBody: { data: true }, scope: 'user' },
     tokenResponse: {
