@@ -113,6 +113,11 @@ const ASSUMPTIONS: Assumption[] = [
     reason: 'The document marks grant_type required without saying what a request without it answers; the mock is lenient, as the other profiles are.',
   },
   {
+    id: 'vspc-about-build',
+    rule: 'GET /api/v3/about answers serverVersion 8.1.0.21377, 9.0.0.29555 or 9.1.0.30713 (and the agents\' versions) for the three releases.',
+    reason: 'The document\'s About example carries a stale 8.0 build; the builds are placeholders of the right release, for clients that detect the release from serverVersion.',
+  },
+  {
     id: 'vspc-multipart',
     rule: 'The token endpoint also reads multipart/form-data.',
     reason: 'The 5.0 documentation describes multipart/form-data; the 3.6 document lists only urlencoded (A-SP5).',
