@@ -1,5 +1,5 @@
 /** @module For the suite's tests only: a mock on an ephemeral port, the default accounts, the check aimed at each quirk. */
-import { createMock, type AppOptions } from '../src/engine/create-mock.js'
+import { createMock, type AppOptions } from '../src/create-mock.js'
 import type { QuirkName } from '../src/engine/quirks.js'
 import { defaultFixtures } from '../src/accounts/fixtures.js'
 import { findProfile } from '../src/profiles/index.js'

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { parseServeArgs, type ServeConfig } from './serve.js'
 
 const parse = async (args: string[]) => (await parseServeArgs(args)) as ServeConfig

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { appSteps } from './test-helpers.js'
 
 let mock: ReturnType<typeof createMock>

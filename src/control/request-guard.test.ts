@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { startMock, type RunningMock } from '../start-mock.js'
 
 const ACCOUNT = JSON.stringify({ username: 'lab\\page', password: 'p', role: 'Plan Author' })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { fingerprint } from './fingerprint.js'
 import { ConnectionDropped } from './intercept.js'
 import { CONTROL_SPEC_PATH, controlSpecText } from './spec-file.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findProfile, PROFILES } from '../profiles/index.js'
 import { assertQuirks, QUIRKS, quirkApplies, type QuirkName } from './quirks.js'
-import { createMock } from './create-mock.js'
+import { createMock } from '../create-mock.js'
 
 const vac2 = findProfile('vac-2')!
 const vro71 = findProfile('vro-7.1')!
@@ -19,9 +19,13 @@ describe('assertQuirks', () => {
     expect(() => createMock({ profile: 'vac-2', quirks: ['logout-returns-200'] })).toThrow('logout answered with another status than 200')
   })
 
-  it('accepts every quirk on vro-7.1, which has every rule they break', () => {
+  it('accepts on vro-7.1 every quirk but those of rules only VBR has, and those on vbr-12', () => {
     const all = Object.keys(QUIRKS) as QuirkName[]
-    expect(assertQuirks(all, vro71)).toEqual(all)
+    const vbrOnly: QuirkName[] = ['api-version-not-required', 'any-api-version-accepted', 'token-dates-inconsistent', 'dates-without-offset', 'authorization-code-reusable']
+    const vro = all.filter((q) => !vbrOnly.includes(q))
+    expect(assertQuirks(vro, vro71)).toEqual(vro)
+    expect(assertQuirks(vbrOnly, findProfile('vbr-12')!)).toEqual(vbrOnly)
+    for (const q of vbrOnly) expect(() => assertQuirks([q], vro71)).toThrow(`Quirk "${q}" needs`)
   })
 
   it('accepts on each profile exactly the quirks quirkApplies lists for it', () => {

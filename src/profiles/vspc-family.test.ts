@@ -1,6 +1,6 @@
 /** @module Service Provider Console profiles: OAuth2Result, MFA with TOTP, API keys, revoke, throttling, version header, errors. */
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { base32Decode, hotp, totpStep } from '../security/totp.js'
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseServeArgs, type ServeConfig } from '../cli/serve.js'
 import { appSteps, type Tokens } from '../control/test-helpers.js'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 
 async function userToken(s: ReturnType<typeof appSteps>, username = 'vdro\\administrator'): Promise<string> {
   return ((await (await s.password(username)).json()) as Tokens).access_token

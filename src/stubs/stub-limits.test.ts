@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseServeArgs, type ServeConfig } from '../cli/serve.js'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { findProfile } from '../profiles/index.js'
 import { StubRegistry } from './stub-registry.js'
 import { StubError } from './stub-schema.js'

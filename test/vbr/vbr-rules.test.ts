@@ -1,6 +1,6 @@
 /** @module Every VBR rule of issue 14, in-process: version header, TokenModel, JWTs, grants, logout, errors, resources, discovery. */
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../../src/engine/create-mock.js'
+import { createMock } from '../../src/create-mock.js'
 import { VBR_ERROR_CODES } from '../../src/errors/vbr-error.js'
 import { PROFILES, type ProfileId } from '../../src/profiles/index.js'
 
