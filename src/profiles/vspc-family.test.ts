@@ -223,3 +223,22 @@ describe('vspc-9 throttling and identity', () => {
     expect((await get('/api/v3/about', (await login('vspc\\alphauser')).access_token)).status).toBe(403)
   })
 })
+
+describe('vspc-9 secrets stay out of logs', () => {
+  it('the request log and the journal hold no TOTP secret or code, mfa_token or API key', async () => {
+    const lines: string[] = []
+    const { token, code, me, mock } = vspc({ onRequest: (entry) => lines.push(JSON.stringify(entry)) })
+    const pending = (await token({ grant_type: 'password', username: 'vspc\\mfauser', password: 'Password1' })).body['mfa_token'] as string
+    const mfaCode = code()
+    const { body } = await token({ grant_type: 'mfa', mfa_token: pending, mfa_code: mfaCode })
+    const access = body['access_token'] as string
+    const uid = (await me(access)).data.instanceUid
+    const created = await mock.app.request(`/api/v3/users/${uid}/logins/apikey?description=CI&scopes=rest`, { method: 'POST', headers: { authorization: `Bearer ${access}` } })
+    const key = ((await created.json()) as { data: { parameters: string } }).data.parameters
+    const journal = JSON.stringify(await (await mock.app.request('/__control/requests')).json())
+    for (const text of [lines.join('\n'), journal]) {
+      expect(text.length).toBeGreaterThan(0)
+      for (const secret of ['DDXOLTJQ2SBJERMSVVTY5UZ4OTBBZ7SA', pending, mfaCode, key, access]) expect(text).not.toContain(secret)
+    }
+  })
+})
