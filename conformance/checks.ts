@@ -94,7 +94,7 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
   'logout-keeps-other-sessions':
     def('logout', 'INFO', 'spec assumption logout-revokes-refresh', { assumption: 'logout-revokes-refresh' }),
   'revoke-ends-every-session-of-user':
-    def('logout', 'MUST', 'spec x-veeam-auth-mock.logout.scope user (VSPC RevokeAuthenticationToken: "all tokens if the userLoginId parameter value is not specified")'),
+    def('logout', 'MUST', 'spec x-veeam-auth-mock.logout.scope user; docs/sources.md#vspc-api-keys-revoke-and-errors (RevokeAuthenticationToken: "all tokens if the userLoginId parameter value is not specified")'),
   'logout-without-token-refused': def('logout', 'SHOULD', 'RFC 6750 §3.1: 401 without credentials'),
   'missing-token-is-401': def('bearer', 'MUST', 'RFC 6750 §3.1: 401 without credentials'),
   'malformed-token-is-401': def('bearer', 'MUST', 'RFC 6750 §3.1 invalid_token: 401'),
@@ -126,20 +126,20 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
   'used-authorization-code-refused':
     def('authorization-code', 'MUST', 'RFC 6749 §4.1.2: the client MUST NOT use the authorization code more than once'),
   'mfa-password-step-gives-mfa-token':
-    def('mfa', 'MUST', 'spec x-veeam-auth-mock.mfa; VSPC OAuth2Result.mfa_token (spec assumption vspc-mfa-flow)', { assumption: 'vspc-mfa-flow' }),
-  'mfa-wrong-code-refused': def('mfa', 'MUST', 'RFC 6238 §5.2: the verifier checks the OTP; VSPC error code 1207 "Specified TOTP code is invalid."'),
+    def('mfa', 'MUST', 'spec x-veeam-auth-mock.mfa; VSPC OAuth2Result.mfa_token; spec assumption vspc-mfa-flow', { assumption: 'vspc-mfa-flow' }),
+  'mfa-wrong-code-refused': def('mfa', 'MUST', 'RFC 6238 §5.2: the verifier checks the OTP; docs/sources.md#vspc-mfa-impersonation-and-read-only-tokens (error code 1207 "Specified TOTP code is invalid.")'),
   'mfa-code-completes-login':
-    def('mfa', 'MUST', 'spec x-veeam-auth-mock.mfa: grant_type=mfa with mfa_token and mfa_code (spec assumption vspc-mfa-flow)', { assumption: 'vspc-mfa-flow' }),
+    def('mfa', 'MUST', 'spec x-veeam-auth-mock.mfa: grant_type=mfa with mfa_token and mfa_code; spec assumption vspc-mfa-flow', { assumption: 'vspc-mfa-flow' }),
   'mfa-reused-code-refused':
     def('mfa', 'MUST', 'RFC 6238 §5.2: the verifier MUST NOT accept the second attempt of the same OTP after a successful validation'),
   'api-key-created':
-    def('api-keys', 'MUST', 'VSPC "API Key-Based Authorization": POST /users/{userUid}/logins/apikey answers 200 with the key in data.parameters'),
+    def('api-keys', 'MUST', 'docs/sources.md#vspc-api-keys-revoke-and-errors: POST /users/{userUid}/logins/apikey answers 200 with the key in data.parameters'),
   'api-key-works-as-bearer':
-    def('api-keys', 'MUST', 'VSPC: "API key can be used instead of the access token in the Authorization headers of all further requests."'),
+    def('api-keys', 'MUST', 'docs/sources.md#vspc-api-keys-revoke-and-errors: "API key can be used instead of the access token in the Authorization headers"'),
   'deleted-api-key-refused':
-    def('api-keys', 'MUST', 'VSPC: an API key is active "until the associated user identity is disabled or deleted"; RFC 6750 §3.1'),
+    def('api-keys', 'MUST', 'docs/sources.md#vspc-api-keys-revoke-and-errors: a key "is active until the associated user identity is disabled or deleted"; RFC 6750 §3.1'),
   'throttle-limit-answers-429':
-    def('throttle', 'INFO', 'VSPC "Throttling": past a limit the server returns 429 (limits are server settings)'),
+    def('throttle', 'INFO', 'docs/sources.md#vspc-api-keys-revoke-and-errors: past a limit the server answers 429 (limits are server settings)'),
   'throttled-answer-has-retry-after':
     def('throttle', 'INFO', 'RFC 6585 §4 (429 MAY include Retry-After); spec assumption vspc-throttle-retry-after', { assumption: 'vspc-throttle-retry-after' }),
   'expires-in-matches-lifetime':
