@@ -23,6 +23,20 @@ function bodyOf(state: MockState, resource: ServerResource): (caller: Caller | u
   }
 }
 
+/** What the resource answers: its data, a reading of the clock at a fixed moment, or the first account's record. */
+function exampleOf(state: MockState, resource: ServerResource): unknown {
+  switch (resource.kind) {
+    case 'static':
+      return resource.body
+    case 'server-time':
+      return serverTime(Date.UTC(2026, 0, 1, 9, 30), resource)
+    case 'current-user': {
+      const first = state.store.accounts()[0]
+      return first === undefined ? undefined : currentUser(state, resource, first)
+    }
+  }
+}
+
 export function mountResources(app: App, state: MockState): void {
   const { profile } = state
   for (const resource of profile.resources ?? []) {
@@ -37,7 +51,7 @@ export function mountResources(app: App, state: MockState): void {
       responses: {
         200: {
           description: 'OK',
-          content: { 'application/json': { schema: { $ref: `#/components/schemas/${resource.schema.name}` } } },
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/${resource.schema.name}` }, example: exampleOf(state, resource) } },
         },
         ...(resource.public === true ? {} : { 401: errorResponse(state, 'missing-token', 'The access token is missing, expired or revoked.') }),
         ...(resource.roles === undefined ? {} : { 403: errorResponse(state, 'forbidden', `Only ${resource.roles.join(', ')} may read this.`) }),
