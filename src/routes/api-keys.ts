@@ -10,9 +10,28 @@ import { serverTimeText } from '../resources/server-time.js'
 import { errorResponse } from './error-responses.js'
 import { mount, type App } from './env.js'
 import { bearerSecurity, json } from './schemas.js'
-import { loginIdOf, userInPath } from './user-access.js'
+import { loginIdMessage, loginIdOf, NO_USER, userInPath } from './user-access.js'
+
+const NO_DESCRIPTION = 'description is required (1 to 256 characters).'
 
 const SCOPES = ['ui', 'rest', 'integration'] as const
+
+/** The vendor's example login, with a key of the mock's shape. */
+const EXAMPLE_LOGIN = {
+  id: 12,
+  userUid: '955b0b80-03b2-49fd-bf38-14785ecff0a8',
+  userName: 'vspc\\administrator',
+  companyId: null,
+  companyName: null,
+  identityProviderName: 'AK',
+  description: 'Portal Operator API Key',
+  isReadAccessOnly: true,
+  scopes: ['integration', 'rest'],
+  status: 'enabled',
+  parameters: '4baccb809a3578f4xZGp74ik1k54wD03Y25fJ7KRIR7oVJsfgyFuQj4yaCFkhQMA5qjHyETS95PCy3uKcNm2bz6NrtVFHELWPh7mZxpx6cczHZYAbuu',
+  identifierInProvider: '12',
+  creationDate: '2026-01-01T09:30:00.0000000+00:00',
+}
 
 const UserLogin = z
   .object({
@@ -86,7 +105,7 @@ export function mountApiKeys(app: App, state: MockState): void {
   const denied = {
     401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
     403: errorResponse(state, 'forbidden', 'The user is not the caller, and the caller may not act for others.'),
-    404: errorResponse(state, 'not-found', 'No such user or login.'),
+    404: errorResponse(state, 'not-found', 'No such user, or no such login of the user.', { message: NO_USER }),
   }
   const create = createRoute({
     method: 'post',
@@ -98,15 +117,15 @@ export function mountApiKeys(app: App, state: MockState): void {
     security,
     request: { params: UserUidParam, query: CreateQuery },
     responses: {
-      200: json(z.object({ data: UserLogin }).openapi('UserLoginResponse'), 'The new login; the key is shown only here.'),
-      400: errorResponse(state, 'bad-request', 'A query parameter is missing or invalid.'),
+      200: json(z.object({ data: UserLogin }).openapi('UserLoginResponse'), 'The new login; the key is shown only here.', { data: EXAMPLE_LOGIN }),
+      400: errorResponse(state, 'bad-request', 'A query parameter is missing or invalid.', { message: NO_DESCRIPTION }),
       ...denied,
     },
   })
   mount(app, create, bearerAuth(state), (c) => {
     const account = userInPath(state, c.get('caller'), c.req.param('userUid'))
     const description = c.req.query('description')
-    if (description === undefined || description === '' || description.length > 256) throw badRequest('description is required (1 to 256 characters).')
+    if (description === undefined || description === '' || description.length > 256) throw badRequest(NO_DESCRIPTION)
     const scopes = scopesOf(c.req.query('scopes'))
     const readOnly = boolOf(c.req.query('isReadAccessOnly'))
     if (state.apiKeys.size >= MAX_API_KEYS) throw badRequest(`At most ${MAX_API_KEYS} API keys exist at once; delete one first.`)
@@ -123,8 +142,8 @@ export function mountApiKeys(app: App, state: MockState): void {
     security,
     request: { params: LoginParams },
     responses: {
-      200: json(z.object({ data: z.boolean() }).openapi('BooleanResponse', { example: { data: true } }), 'Returns the `true` value if the resource is deleted successfully.'),
-      400: errorResponse(state, 'bad-request', 'userLoginId is not an integer.'),
+      200: json(z.object({ data: z.boolean() }).openapi('BooleanResponse'), 'Returns the `true` value if the resource is deleted successfully.', { data: true }),
+      400: errorResponse(state, 'bad-request', 'userLoginId is not an integer.', { message: loginIdMessage('userLoginId') }),
       ...denied,
     },
   })

@@ -6,7 +6,7 @@ import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
 import { errorResponse } from './error-responses.js'
 import { bearerSecurity, json } from './schemas.js'
 import { mount, type App } from './env.js'
-import { loginIdOf, userInPath } from './user-access.js'
+import { loginIdOf, NO_USER, userInPath } from './user-access.js'
 
 export function mountLogout(app: App, state: MockState): void {
   const { logout, tokenTag } = state.profile
@@ -29,7 +29,7 @@ export function mountLogout(app: App, state: MockState): void {
       401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
       ...(logout.scope === 'user' && {
         403: errorResponse(state, 'forbidden', 'The user is not the caller, and the caller may not act for others.'),
-        404: errorResponse(state, 'not-found', 'No user with this userUid.'),
+        404: errorResponse(state, 'not-found', NO_USER),
       }),
     },
   })

@@ -53,14 +53,18 @@ function errorResponses(state: MockState) {
     }
   }
   const token = { token: true }
+  // VSPC answers a wrong password 400 like a missing field: the one 400 response covers both.
+  const credentials = profile.errors.refusals?.['invalid-credentials']?.status ?? 401
   return {
     400: errorResponse(state, 'invalid-request', 'The request is malformed: a missing field, an unsupported grant_type or API version.', {
       ...token,
       message: missingParameter('password', 'password').description,
     }),
-    401: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', {
-      ...token,
-      message: WRONG_PASSWORD_TEXT,
+    ...(credentials !== 400 && {
+      [credentials]: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', {
+        ...token,
+        message: WRONG_PASSWORD_TEXT,
+      }),
     }),
     413: errorResponse(state, 'too-large', `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, { ...token, message: bodyTooLarge(TOKEN_BODY_LIMIT).description }),
   }
