@@ -8,6 +8,8 @@ import type { ThrottleSpec } from '../profiles/profile.js'
 import type { Principal } from '../store/types.js'
 import type { MockState } from './mock-state.js'
 
+const MAX_ACCOUNTS = 10_000
+
 export class Throttle {
   #window = -1
   // Counts of the current window only: a new window starts them all at zero, so the map stays bounded by one window.
@@ -26,8 +28,10 @@ export class Throttle {
       this.#window = window
       this.#counts.clear()
     }
-    const count = (this.#counts.get(account) ?? 0) + 1
-    this.#counts.set(account, count)
+    // Past MAX_ACCOUNTS distinct names in one window, new ones share one budget: the map stays bounded.
+    const key = this.#counts.has(account) || this.#counts.size < MAX_ACCOUNTS ? account : 'overflow'
+    const count = (this.#counts.get(key) ?? 0) + 1
+    this.#counts.set(key, count)
     if (count > this.spec.requests) throw new ThrottledError(Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000)), retryAfterHeader)
   }
 
