@@ -135,16 +135,42 @@ export class Context {
   /** Calls an operation of the spec by operationId. */
   call(
     operationId: string,
-    options: { bearer?: string; authorization?: string; query?: Record<string, string>; headers?: Record<string, string | null>; mistake?: boolean } = {},
+    options: {
+      bearer?: string
+      authorization?: string
+      query?: Record<string, string>
+      headers?: Record<string, string | null>
+      mistake?: boolean
+      /** Values of the path's `{name}` parameters. */
+      params?: Record<string, string>
+    } = {},
   ) {
     const op = this.spec.operation(operationId)
     if (op === undefined) throw new Error(`the spec has no operation ${operationId}`)
-    const spec: RequestSpec = { method: op.method, path: op.path }
+    const path = op.path.replace(/\{(\w+)\}/g, (whole, name: string) => (options.params?.[name] === undefined ? whole : encodeURIComponent(options.params[name])))
+    const spec: RequestSpec = { method: op.method, path }
     if (options.bearer !== undefined) spec.bearer = { value: options.bearer, placeholder: '$ACCESS_TOKEN' }
     if (options.authorization !== undefined) spec.authorization = { value: options.authorization }
     if (options.query !== undefined) spec.query = options.query
     if (options.headers !== undefined) spec.headers = options.headers
     return this.send(spec, operationId, options.mistake ?? false)
+  }
+
+  /** The caller's userUid, read from the spec's current-user resource (VSPC's GET /users/me); undefined without one. */
+  async userUid(access: string): Promise<string | undefined> {
+    const resource = this.promises.resources?.find((r) => r.kind === 'current-user' && r.uidField !== undefined)
+    if (resource === undefined) return undefined
+    const ex = await this.call(resource.operationId, { bearer: access })
+    let value: unknown = ex.json
+    for (const key of resource.uidField!.split('.')) value = (value as Record<string, unknown> | undefined)?.[key]
+    return typeof value === 'string' ? value : undefined
+  }
+
+  /** Logout with `access`, filling a `{userUid}` the logout path names (VSPC's revoke) from the current-user resource. */
+  async logout(access: string, mistake = false): Promise<Recorded> {
+    if (!this.promises.logout.path.includes('{userUid}')) return this.call('logout', { bearer: access, mistake })
+    const uid = (await this.userUid(access)) ?? '00000000-0000-4000-8000-000000000000'
+    return this.call('logout', { bearer: access, mistake, params: { userUid: uid } })
   }
 
   /** A cheap protected request: the client list where there is one, else a protected resource clients read after login, else logout. */

@@ -16,6 +16,10 @@ Flags:
   --username U --password P     an account with API rights (DOMAIN\\USERNAME or USERNAME)
   --other-username/--other-password                a second such account (cross-user checks)
   --unprivileged-username/--unprivileged-password  an account without API rights
+  --mfa-username/--mfa-password an account with a second factor (VSPC): the MFA checks log it in
+  --mfa-secret S                its base32 TOTP secret, so the suite computes the codes (else, against the
+                                mock, it reads them from the control API; else the MFA checks are skipped)
+  --throttle-probe N            send up to N+1 requests as one account to see the throttling answer (429)
   --spec FILE                   use this OpenAPI spec (with x-veeam-auth-mock) instead of the profile's
   --api-version REV             the spec's version header value (VBR x-api-version; default: the spec's
                                 default revision, e.g. 1.1-rev0 for vbr-12)
@@ -34,8 +38,9 @@ Flags:
                                 run; a listed check that passes fails it (stale baseline)
   --help                        this text
 
-Passwords may come from VEEAM_PASSWORD, VEEAM_OTHER_PASSWORD and VEEAM_UNPRIVILEGED_PASSWORD instead.
-Nothing the suite prints or writes contains a password, client secret or token.
+Passwords may come from VEEAM_PASSWORD, VEEAM_OTHER_PASSWORD, VEEAM_UNPRIVILEGED_PASSWORD and VEEAM_MFA_PASSWORD
+instead, the TOTP secret from VEEAM_MFA_SECRET. Nothing the suite prints or writes contains a password, client
+secret, TOTP secret, API key or token.
 
 Exit codes: 0 no MUST check failed; 1 a MUST check failed (or a stale baseline entry);
             2 could not run (bad flags, target unreachable, primary login refused).
@@ -87,6 +92,8 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
         username: { type: 'string' }, password: { type: 'string' },
         'other-username': { type: 'string' }, 'other-password': { type: 'string' },
         'unprivileged-username': { type: 'string' }, 'unprivileged-password': { type: 'string' },
+        'mfa-username': { type: 'string' }, 'mfa-password': { type: 'string' }, 'mfa-secret': { type: 'string' },
+        'throttle-probe': { type: 'string' },
         strict: { type: 'boolean' }, insecure: { type: 'boolean' }, ca: { type: 'string' },
         timeout: { type: 'string' }, report: { type: 'string', multiple: true },
         control: { type: 'string' }, 'control-token': { type: 'string' },
@@ -109,7 +116,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   } catch {
     throw new UsageError(`--target ${target} is not an http(s) URL`)
   }
-  const account = (prefix: '' | 'other-' | 'unprivileged-', variable: string) => {
+  const account = (prefix: '' | 'other-' | 'unprivileged-' | 'mfa-', variable: string) => {
     const username = values[`${prefix}username`]
     const password = values[`${prefix}password`] ?? env[variable]
     if (username === undefined) {
@@ -123,6 +130,11 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   const user = account('', 'VEEAM_PASSWORD')!
   const other = account('other-', 'VEEAM_OTHER_PASSWORD')
   const unprivileged = account('unprivileged-', 'VEEAM_UNPRIVILEGED_PASSWORD')
+  const mfaAccount = account('mfa-', 'VEEAM_MFA_PASSWORD')
+  const secret = values['mfa-secret'] ?? env['VEEAM_MFA_SECRET']
+  if (secret !== undefined && mfaAccount === undefined) throw new UsageError('--mfa-secret needs --mfa-username')
+  if (secret !== undefined && !/^[A-Za-z2-7]{16,128}=*$/.test(secret)) throw new UsageError('--mfa-secret is not a base32 TOTP secret')
+  const mfa = mfaAccount && (secret === undefined ? mfaAccount : { ...mfaAccount, secret })
   const reports = (values.report ?? []).map((spec) => {
     const match = /^(junit|json):(.+)$/.exec(spec)
     if (match === null) throw new UsageError(`--report ${spec} is not junit:FILE or json:FILE`)
@@ -131,7 +143,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   const run: RunOptions = {
     target,
     profile: need('profile'),
-    accounts: { user, ...(other && { other }), ...(unprivileged && { unprivileged }) },
+    accounts: { user, ...(other && { other }), ...(unprivileged && { unprivileged }), ...(mfa && { mfa }) },
     strict: values.strict ?? false,
     http: {
       timeoutMs: parseDuration(values.timeout ?? '10s'),
@@ -145,6 +157,11 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     run.apiVersion = values['api-version']
   }
   if (values.only !== undefined) run.only = values.only
+  if (values['throttle-probe'] !== undefined) {
+    const n = Number(values['throttle-probe'])
+    if (!/^\d{1,4}$/.test(values['throttle-probe']) || n < 1) throw new UsageError(`--throttle-probe ${values['throttle-probe']} is not a count from 1 to 9999`)
+    run.throttleProbe = n
+  }
   if (values.control !== undefined && !/^https?:\/\/[^/]/.test(values.control)) throw new UsageError(`--control ${values.control} is not an http(s) URL`)
   if (values['control-token'] === '') throw new UsageError('--control-token is empty')
   const control = {

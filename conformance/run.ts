@@ -9,7 +9,10 @@ import { reproExports } from './repro-setup.js'
 import type { Accounts } from './scenarios/accounts.js'
 import { apiVersionScenario } from './scenarios/api-version.js'
 import { authorizationCodeScenario } from './scenarios/authorization-code.js'
+import { apiKeysScenario } from './scenarios/api-keys.js'
 import { bearerScenario } from './scenarios/bearer.js'
+import { mfaScenario } from './scenarios/mfa.js'
+import { throttleScenario } from './scenarios/throttle.js'
 import { tokenDatesScenario } from './scenarios/token-dates.js'
 import { clientsScenario } from './scenarios/clients.js'
 import { contractScenario } from './scenarios/contract.js'
@@ -34,6 +37,8 @@ export interface RunOptions {
   /** Check ids known to fail. */
   baseline?: readonly string[]
   http: HttpOptions
+  /** Send up to N+1 requests as one account to see the throttling answer. */
+  throttleProbe?: number
   /** The mock's control API, for the time checks (default: discovered at `<target>/__control`). */
   control?: ControlOptions
   signal?: AbortSignal
@@ -72,8 +77,6 @@ const SCENARIOS = [
   clientsScenario,
   crossUserScenario,
   logoutScenario,
-  bearerScenario,
-  contractScenario,
 ]
 
 /** Whether a check is picked by --only: the pattern matches its id or its scenario's name. */
@@ -118,7 +121,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   if (spec.promises.id !== options.profile) return couldNot(`spec ${specFile} is for profile ${spec.promises.id}, not ${options.profile}`)
   const redactor = new Redactor()
   const { user, other, unprivileged } = options.accounts
-  for (const account of [user, other, unprivileged]) if (account !== undefined) redactor.add(account.password, account.placeholder)
+  const { mfa } = options.accounts
+  for (const account of [user, other, unprivileged, mfa]) if (account !== undefined) redactor.add(account.password, account.placeholder)
+  if (mfa?.secret !== undefined) redactor.add(mfa.secret, 'VEEAM_MFA_SECRET')
   const signal = options.signal ?? new AbortController().signal
   const version = spec.promises.apiVersion
   const defaults = version === undefined ? {} : { [version.header]: options.apiVersion ?? version.default }
@@ -132,6 +137,12 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     if (pairOf(login) === undefined) error = `primary login as ${user.username} refused: ${redactor.apply(describe(login))}`
     else {
       for (const scenario of SCENARIOS) await scenario(t, options.accounts)
+      await mfaScenario(t, options.accounts, options.target, options.control ?? {}, options.http)
+      await apiKeysScenario(t, options.accounts)
+      await throttleScenario(t, options.accounts, options.throttleProbe)
+      await bearerScenario(t)
+      // Last but the time checks: it judges every exchange before it.
+      await contractScenario(t)
       // Last: it moves the target's clock (and puts it back).
       await timeScenario(t, options.accounts, options.target, options.control ?? {}, options.http)
     }

@@ -8,8 +8,13 @@ import { ACCOUNTS, accountsOf, AIMED, startMock } from './test-support.js'
 import { textReport } from './report-text.js'
 
 const HTTP = { timeoutMs: 10_000, insecure: false }
-/** Rules of other products (VBR's version header, TokenModel dates, authorization code): skipped on vro-7.1, and only they. */
-const NOT_VRO = [...CHECKS.values()].filter((c) => ['api-version', 'authorization-code'].includes(c.scenario) || c.id.startsWith('token-dates-')).map((c) => c.id)
+/**
+ * Rules of other products (VBR's version header, TokenModel dates, authorization code; VSPC's MFA, API keys, revoke of
+ * every session of the user) and throttling (no probe, no 429): skipped on vro-7.1, and only they.
+ */
+const NOT_VRO = [...CHECKS.values()]
+  .filter((c) => ['api-version', 'authorization-code', 'mfa', 'api-keys', 'throttle'].includes(c.scenario) || c.id.startsWith('token-dates-') || c.id === 'revoke-ends-every-session-of-user')
+  .map((c) => c.id)
 const options = (target: string, more: Partial<RunOptions> = {}): RunOptions => ({ target, profile: 'vro-7.1', accounts: ACCOUNTS, http: HTTP, ...more })
 
 describe('the faithful mock', () => {
@@ -94,9 +99,9 @@ describe('each quirk is caught by the check aimed at its rule', () => {
     const worker = async () => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
         const profile = AIMED[name].profile ?? 'vro-7.1'
-        const mock = await startMock([name], undefined, profile)
+        const mock = await startMock([name], undefined, profile, AIMED[name].mock)
         try {
-          const more = { strict: AIMED[name].strict === true, profile, accounts: accountsOf(profile) }
+          const more = { strict: AIMED[name].strict === true, profile, accounts: accountsOf(profile), ...AIMED[name].run }
           done.push([name, await runConformance(options(mock.url, more))] as const)
         } finally {
           await mock.close()
