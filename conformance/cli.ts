@@ -1,10 +1,11 @@
-/** @module `npm run conformance` / `veeam-auth-mock conformance`: flags in, report out, exit 0, 1 or 2. */
+/** @module `npm run conformance` / `veeam-auth-mock conformance`: flags in, report out (with --compare, where two targets differ), exit 0, 1 or 2. */
 import { realpathSync } from 'node:fs'
 import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { compareTargets } from './compare.js'
 import { HELP, parseOptions, UsageError } from './options.js'
 import { writeReport } from './report-files.js'
-import { textReport } from './report-text.js'
+import { comparisonReport, textReport } from './report-text.js'
 import { runConformance } from './run.js'
 
 export interface Io {
@@ -31,13 +32,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return 2
   }
   if (parsed === 'help') return io.out(HELP.trimEnd()), 0
-  const { run: options, reports } = parsed
+  const { run: options, reports, compare } = parsed
   const controller = new AbortController()
   const stop = () => controller.abort()
   io.signal?.addEventListener('abort', stop)
   if (io.signal === undefined) process.once('SIGINT', stop)
   try {
-    const run = await runConformance({ ...options, signal: controller.signal })
+    const compared = compare === undefined ? undefined : await compareTargets({ ...options, signal: controller.signal }, compare)
+    const run = compared?.run ?? (await runConformance({ ...options, signal: controller.signal }))
     if (run.error !== undefined && run.results.length === 0 && run.leftBehind.length === 0) {
       io.err(`conformance: could not run: ${run.error}`)
       return 2
@@ -45,9 +47,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const mode = `${options.strict === true ? 'strict' : 'not strict'}${options.only === undefined ? '' : `, only ${options.only}`}`
     for (const line of textReport(run, `conformance ${options.profile} against ${options.target} (spec ${relative(process.cwd(), run.specFile)}; ${mode})`)) io.out(line)
     const meta = { target: options.target, profile: options.profile, strict: options.strict === true }
-    for (const { kind, file } of reports) writeReport(kind, file, run, meta)
-    if (run.error !== undefined) io.err(`conformance: ${run.error}`)
-    return run.exitCode
+    const comparison = compared?.comparison
+    if (comparison !== undefined) for (const line of ['', ...comparisonReport(comparison)]) io.out(line)
+    for (const { kind, file } of reports) writeReport(kind, file, run, meta, comparison)
+    if (comparison?.error !== undefined) io.err(`conformance: could not run: ${comparison.error}`)
+    else if (run.error !== undefined) io.err(`conformance: ${run.error}`)
+    return comparison?.exitCode ?? run.exitCode
   } finally {
     process.off('SIGINT', stop)
   }
