@@ -7,13 +7,17 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QuirkName } from '../src/engine/quirks.js'
 import { compareResults, compareTargets } from './compare.js'
+import { HELP, parseOptions } from './options.js'
 import type { CheckResult } from './context.js'
 import { sameShape, shapeOf } from './shape.js'
+import { docPage } from '../test/support/doc-page.js'
 import { ACCOUNTS, AIMED, startMock } from './test-support.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const http = { timeoutMs: 5000, insecure: false }
 const options = (target: string, strict = false) => ({ target, profile: 'vro-7.1', accounts: ACCOUNTS, http, strict })
+
+const DOC = docPage('docs/conformance.md')
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -34,6 +38,19 @@ describe('body shapes', () => {
     expect(sameShape(shapeOf(['id']), shapeOf({ items: ['id'] }))).toBe(false)
     expect(sameShape(shapeOf({ expires_in: 900 }), shapeOf({ expires_in: '900' }))).toBe(false)
     expect(sameShape(shapeOf({ a: 1 }), shapeOf({ a: 1, b: 1 }))).toBe(false)
+  })
+})
+
+describe('the flag', () => {
+  it('--compare takes an http(s) URL, and --help documents it with its exit codes', () => {
+    const base = ['--target', 'http://127.0.0.1:9898', '--profile', 'vro-7.1', '--username', 'u', '--password', 'p']
+    const parsed = parseOptions([...base, '--compare', 'http://127.0.0.1:9899'], {})
+    expect(parsed !== 'help' && parsed.compare).toBe('http://127.0.0.1:9899')
+    const without = parseOptions(base, {})
+    expect(without !== 'help' && 'compare' in without).toBe(false)
+    expect(() => parseOptions([...base, '--compare', 'ftp://x'], {})).toThrow('--compare ftp://x is not an http(s) URL')
+    expect(HELP).toContain('  --compare URL                 then run the same scenarios against URL')
+    expect(HELP).toContain('With --compare: 0 no difference; 1 a check differs; 2 either target could not run.')
   })
 })
 
@@ -142,7 +159,8 @@ describe('two mocks of one profile', () => {
   it('the CLI: the mock against itself prints "no difference", exit 0; an unreachable --compare is exit 2 with one line', async () => {
     const same = await cli(['--target', a.url, '--compare', a.url, '--profile', 'vro-7.1', '--username', 'vdro\\administrator'])
     expect(same.stderr).toBe('')
-    expect(same.stdout.trimEnd().split('\n').at(-1)).toMatch(/^no difference: \d+ checks alike$/)
+    const said = /the last line is `(no difference: \d+ checks alike)`/.exec(DOC.text)?.[1]
+    expect(same.stdout.trimEnd().split('\n').at(-1)).toBe(said)
     expect(same.code).toBe(0)
     const gone = await startMock()
     const url = gone.url
@@ -157,5 +175,26 @@ describe('two mocks of one profile', () => {
     expect(code).toBe(2)
     expect(stdout).toBe('')
     expect(stderr).toBe('conformance: --compare mock is not an http(s) URL\n')
+  })
+
+  it('docs/conformance.md: the --compare example, run as written (its mocks on free ports), prints the comparison the page shows', async () => {
+    const lines = DOC.between('<!-- compare:example -->', '```\n\n').replace(/^```bash\n/, '').trim().split('\n')
+    const [first, second, command] = lines as [string, string, string]
+    expect([first, lines.length]).toEqual(['npm start -- --port 9898 &', 3])
+    const quirks = [...second.matchAll(/--quirk (\S+)/g)].map((m) => m[1] as QuirkName)
+    const prefix = 'VEEAM_PASSWORD=Password1 npm run conformance -- '
+    expect(command.startsWith(prefix)).toBe(true)
+    const quirky = await startMock(quirks, undefined, 'vro-7.1', { control: true })
+    try {
+      const ports = { '9898': a.url, '9899': quirky.url }
+      const local = (text: string) => text.replace(/http:\/\/127\.0\.0\.1:(9898|9899)/g, (_, port: '9898' | '9899') => ports[port])
+      const args = [...command.slice(prefix.length).matchAll(/'([^']*)'|(\S+)/g)].map((m) => local(m[1] ?? m[2]!))
+      const { code, stdout } = await cli(args)
+      expect(code).toBe(1)
+      const shown = local(DOC.between('<!-- compare:output -->', '```\n\n').replace(/^```text\n/, ''))
+      expect(stdout.slice(stdout.indexOf('comparison with '))).toBe(shown)
+    } finally {
+      await quirky.close()
+    }
   })
 })
