@@ -4,7 +4,7 @@ import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compareTargets } from './compare.js'
 import { HELP, parseOptions, UsageError } from './options.js'
-import { writeReport } from './report-files.js'
+import { reportPathProblem, writeReport } from './report-files.js'
 import { comparisonReport, textReport } from './report-text.js'
 import { runConformance } from './run.js'
 
@@ -33,6 +33,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
   if (parsed === 'help') return io.out(HELP.trimEnd()), 0
   const { run: options, reports, compare } = parsed
+  for (const { kind, file } of reports) {
+    const problem = reportPathProblem(file)
+    if (problem !== undefined) return io.err(`conformance: --report ${kind}:${file} cannot be written (${problem})`), 2
+  }
   const controller = new AbortController()
   const stop = () => controller.abort()
   io.signal?.addEventListener('abort', stop)
@@ -49,7 +53,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const meta = { target: options.target, profile: options.profile, strict: options.strict === true }
     const comparison = compared?.comparison
     if (comparison !== undefined) for (const line of ['', ...comparisonReport(comparison)]) io.out(line)
-    for (const { kind, file } of reports) writeReport(kind, file, run, meta, comparison)
+    for (const { kind, file } of reports) {
+      try {
+        writeReport(kind, file, run, meta, comparison)
+      } catch (error) {
+        io.err(`conformance: --report ${kind}:${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+        return 2
+      }
+    }
     if (comparison?.error !== undefined) io.err(`conformance: could not run: ${comparison.error}`)
     else if (run.error !== undefined) io.err(`conformance: ${run.error}`)
     return comparison?.exitCode ?? run.exitCode

@@ -37,6 +37,8 @@ export interface InstallOptions extends ControlOptions {
   /** Puts the fixture accounts back into an empty store. */
   reseed(): void
   stubs: StubRegistry
+  /** The operationId of a request no registry route has (the vendor documents' operations). */
+  operationOf?: (method: string, path: string) => string | undefined
 }
 
 /** Operations of the vendor routes, by `METHOD path`. */
@@ -65,7 +67,8 @@ export function installHarness(app: App, state: MockState, options: InstallOptio
     const account = `${resolved.account.domain}\\${resolved.account.name}`
     return resolved.client === undefined ? { account } : { account, client_id: resolved.client.id }
   }
-  app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app), whoIs }))
+  const { operationOf } = options
+  app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app), whoIs, ...(operationOf && { operationOf }) }))
   app.fetch = dropAware(app.fetch) as typeof app.fetch
   return {
     profile: state.profile.id,
