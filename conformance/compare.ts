@@ -54,17 +54,14 @@ export function compareResults(target: readonly CheckResult[], compare: readonly
 /** Why the time checks cannot run on both (they move a clock only the mock's control API has), or undefined. */
 async function timeSkip(options: RunOptions, compare: string): Promise<string | undefined> {
   if (!TIME_CHECKS.some(onlyFilter(options.only))) return undefined
-  const sides = [
-    ['--target', await findControl(options.target, options.control ?? {}, options.http)],
-    ['--compare', await findControl(compare, {}, options.http)],
-  ] as const
-  const missing = sides.find(([, found]) => 'reason' in found)
-  if (missing === undefined) return undefined
-  const [flag, found] = missing
-  return `run on both targets or neither: ${flag} has none (${(found as { reason: string }).reason})`
+  for (const [flag, target, control] of [['--target', options.target, options.control ?? {}], ['--compare', compare, {}]] as const) {
+    const found = await findControl(target, control, options.http)
+    if ('reason' in found) return `run on both targets or neither: ${flag} has none (${found.reason})`
+  }
+  return undefined
 }
 
-/** Runs `options.target`, then `compare` with the same accounts and flags (its control API probed at <compare>/__control). */
+/** Runs `options.target`, then `compare` with the same accounts and flags (its control API probed at <compare>/__control, without a token). */
 export async function compareTargets(options: RunOptions, compare: string): Promise<{ run: RunResult; other?: RunResult; comparison: Comparison }> {
   const skipTime = await timeSkip(options, compare)
   const both = { ...options, ...(skipTime !== undefined && { skipTime }) }
