@@ -9,7 +9,7 @@ import type { QuirkName } from '../src/engine/quirks.js'
 import { compareResults, compareTargets } from './compare.js'
 import { HELP, parseOptions } from './options.js'
 import type { CheckResult } from './context.js'
-import { sameShape, shapeOf } from './shape.js'
+import { sameShape, shapeOf, type Shape } from './shape.js'
 import { docPage } from '../test/support/doc-page.js'
 import { ACCOUNTS, AIMED, startMock } from './test-support.js'
 
@@ -92,6 +92,10 @@ describe('two mocks of one profile', () => {
     // Passes carry a shape to compare, never a value.
     const token = run.results.find((r) => r.id === 'password-grant-returns-token')!
     expect(token.seen).toMatchObject({ status: 200, body: { access_token: 'string', expires_in: 'number' } })
+    const leaves = (shape: Shape): string[] => (typeof shape === 'string' ? [shape] : Object.values(shape).flatMap(leaves))
+    const all = run.results.flatMap((r) => (r.seen === undefined ? [] : leaves(r.seen.body)))
+    expect(all.length).toBeGreaterThan(100)
+    expect(new Set(all)).toEqual(new Set(['string', 'number', '(empty)']))
   })
 
   it('without a control API on the second, the time checks are skipped on both, and that is no difference', async () => {
