@@ -161,7 +161,10 @@ export function createMock(options: AppOptions = {}): Mock {
     ...controlOptions,
     stubs,
     reseed: () => seedAccounts(state, accounts),
-    ...(documents && { operationOf: (method: string, path: string) => documents.operationId(method, path) }),
+    ...(documents && {
+      operationOf: (method: string, path: string) => documents.operationId(method, path),
+      documentOperations: () => documents.served.map((served) => served.op.operationId),
+    }),
   })
   const versionCheck = apiVersionCheck(state, documentPaths(profile))
   if (versionCheck !== undefined) app.use(versionCheck)
