@@ -3,6 +3,7 @@ import { CHECKS, effectiveSeverity, type CheckDef, type Severity } from './check
 import { citationsFor } from './citations/resolve.js'
 import type { Exchange, Http, RequestSpec, Value } from './http.js'
 import type { Redactor } from './redact.js'
+import { seenOf, type Seen } from './shape.js'
 import type { Promises, Spec } from './spec.js'
 
 /** The refusals the suite tells apart, as the mock's error models name them. */
@@ -41,6 +42,8 @@ export interface CheckResult {
   received?: string
   curl?: string
   note?: string
+  /** The exchange the check judged on, as a shape (no values): what --compare compares. */
+  seen?: Seen
 }
 
 export interface Account {
@@ -208,12 +211,12 @@ export class Context {
     if (def === undefined) throw new Error(`unknown check ${id}`)
     if (!this.wanted(id)) return
     const severity = this.severityOf(def)
-    const base = { id, scenario: def.scenario, severity, cite: this.cites.get(id) ?? def.cite }
+    const ex = typeof received === 'string' ? exchange : received
+    const base = { id, scenario: def.scenario, severity, cite: this.cites.get(id) ?? def.cite, ...(ex !== undefined && { seen: seenOf(ex, this.redactor) }) }
     if (pass) {
       this.results.push({ ...base, outcome: 'passed' })
       return
     }
-    const ex = typeof received === 'string' ? exchange : received
     this.results.push({
       ...base,
       outcome: severity === 'MUST' ? 'failed' : severity === 'SHOULD' ? 'warning' : 'observed',

@@ -36,6 +36,11 @@ Flags:
   --control-token T             the control API's bearer token, when it needs one
   --baseline FILE               known failures, one check id a line (# comments): they don't fail the
                                 run; a listed check that passes fails it (stale baseline)
+  --compare URL                 then run the same scenarios against URL (e.g. the mock), with the same
+                                accounts and flags, and report check by check where the two differ:
+                                outcome, status, body shape (JSON keys and types, never values) and the
+                                content-type, cache-control, www-authenticate and allow headers; the time
+                                checks run only if both have a control API (--control is the target's)
   --help                        this text
 
 Passwords may come from VEEAM_PASSWORD, VEEAM_OTHER_PASSWORD, VEEAM_UNPRIVILEGED_PASSWORD and VEEAM_MFA_PASSWORD
@@ -44,6 +49,7 @@ secret, TOTP secret, API key or token.
 
 Exit codes: 0 no MUST check failed; 1 a MUST check failed (or a stale baseline entry);
             2 could not run (bad flags, target unreachable, primary login refused).
+With --compare: 0 no difference; 1 a check differs; 2 either target could not run.
 `
 
 export class UsageError extends Error {}
@@ -51,6 +57,8 @@ export class UsageError extends Error {}
 export interface CliOptions {
   run: RunOptions
   reports: { kind: 'junit' | 'json'; file: string }[]
+  /** --compare: the second target's URL. */
+  compare?: string
 }
 
 export function parseDuration(text: string): number {
@@ -97,7 +105,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
         strict: { type: 'boolean' }, insecure: { type: 'boolean' }, ca: { type: 'string' },
         timeout: { type: 'string' }, report: { type: 'string', multiple: true },
         control: { type: 'string' }, 'control-token': { type: 'string' },
-        only: { type: 'string' }, baseline: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        only: { type: 'string' }, baseline: { type: 'string' }, compare: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     }))
   } catch (error) {
@@ -109,13 +117,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     if (value === undefined || value === '') throw new UsageError(`--${name} is required; see --help`)
     return value
   }
-  const target = need('target')
-  if (!/^https?:\/\/[^/]/.test(target)) throw new UsageError(`--target ${target} is not an http(s) URL`)
-  try {
-    new URL(target)
-  } catch {
-    throw new UsageError(`--target ${target} is not an http(s) URL`)
-  }
+  const target = url('--target', need('target'))
   const account = (prefix: '' | 'other-' | 'unprivileged-' | 'mfa-', variable: string) => {
     const username = values[`${prefix}username`]
     const password = values[`${prefix}password`] ?? env[variable]
@@ -176,5 +178,16 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       throw error instanceof UsageError ? error : new UsageError(`--baseline ${values.baseline} is not a list of check ids`)
     }
   }
-  return { run, reports }
+  if (values.compare === undefined) return { run, reports }
+  return { run, reports, compare: url('--compare', values.compare) }
+}
+
+function url(flag: string, text: string): string {
+  if (!/^https?:\/\/[^/]/.test(text)) throw new UsageError(`${flag} ${text} is not an http(s) URL`)
+  try {
+    new URL(text)
+  } catch {
+    throw new UsageError(`${flag} ${text} is not an http(s) URL`)
+  }
+  return text
 }
