@@ -5,7 +5,8 @@ import type { Profile } from '../profiles/profile.js'
 const code = (s: string) => `\`${s}\``
 
 function row(p: Profile): string {
-  const logout = `${p.logout.method} ${p.logout.path} → ${p.logout.status}${p.logout.message ? ` "${p.logout.message}"` : ''}${p.logout.assumed ? ' [I]' : ''}`
+  const out = p.logout
+  const logout = out === undefined ? '—' : `${out.method} ${out.path} → ${out.status}${out.message ? ` "${out.message}"` : ''}${out.assumed ? ' [I]' : ''}`
   const accounts = defaultFixtures(p.id)
     .map((a) => `${code(a.username)} (${a.role})`)
     .join('<br>')

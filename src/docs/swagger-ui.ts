@@ -17,7 +17,7 @@ function distDir(): string {
 
 /** The page's start-up script: applies a token from a successful token call, and forgets it on logout. */
 function initScript(profile: Profile): string {
-  const config = { tokenPath: profile.tokenPath, logoutPath: profile.logout.path, logoutStatus: profile.logout.status }
+  const config = { tokenPath: profile.tokenPath, logoutPath: profile.logout?.path ?? null, logoutStatus: profile.logout?.status ?? null }
   return `const mock = ${JSON.stringify(config)};
 // Swagger UI 5 ticks "Send empty value" for every optional form field, so a token request would carry
 // client_id=&refresh_token=...; start unticked so only the fields a person fills are sent.

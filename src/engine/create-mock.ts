@@ -18,6 +18,7 @@ import { mountClients } from '../routes/clients.js'
 import type { App, AppEnv } from '../routes/env.js'
 import { mountFallback } from '../routes/fallback.js'
 import { mountLogout } from '../routes/logout.js'
+import { caselessGetPath } from '../routes/caseless-paths.js'
 import { renderError } from '../routes/render-error.js'
 import { registerSecuritySchemes } from '../routes/security-schemes.js'
 import { mountToken } from '../routes/token.js'
@@ -123,7 +124,8 @@ export function createMock(options: AppOptions = {}): Mock {
   seedAccounts(state, accounts)
   const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [])
 
-  const app: App = new OpenAPIHono<AppEnv>()
+  // caselessGetPath reads the app's routes on the first request, when all are mounted.
+  const app: App = new OpenAPIHono<AppEnv>(profile.pathsIgnoreCase === true ? { getPath: caselessGetPath(() => app) } : {})
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
   const controlOptions = options.control === true ? {} : options.control || undefined
   const harness = controlOptions && installHarness(app, state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, accounts) })

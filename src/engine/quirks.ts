@@ -21,6 +21,9 @@ export const QUIRKS = {
   'token-dates-inconsistent': '.expires is not .issued plus expires_in.',
   'dates-without-offset': '.issued and .expires are written without a UTC offset.',
   'authorization-code-reusable': 'An authorization code can be exchanged more than once.',
+  'antiforgery-not-required': 'A session issued with an antiforgery token is served without it, refresh included.',
+  'logout-returns-204': 'Logout answers 204 instead of the documented status.',
+  'revoke-ignores-token-parameter': 'Revoke ends the caller\'s own session instead of the access token named in its token field.',
 } as const satisfies Record<string, string>
 
 export type QuirkName = keyof typeof QUIRKS

@@ -1,5 +1,6 @@
 /** @module RFC 6750 bearer protection: the caller of a protected route, or 401. */
 import type { Context, Next } from 'hono'
+import { requireAntiforgery } from '../engine/antiforgery.js'
 import { accountMayUseApi, resolvePrincipal } from '../engine/principal.js'
 import type { MockState } from '../engine/mock-state.js'
 import type { AppEnv, Middleware } from '../routes/env.js'
@@ -28,6 +29,7 @@ export function bearerAuth(state: MockState): Middleware {
     const session = state.store.byAccessToken(token, state.clock.now())
     const resolved = session && resolvePrincipal(state, session.principal)
     if (session === undefined || resolved === undefined) throw unauthorized(true)
+    if (session.antiforgery !== undefined) requireAntiforgery(state, session, (name) => requestHeader(c.req.raw, c.env, name), false)
     c.set('caller', { ...resolved, session })
     await next()
   }

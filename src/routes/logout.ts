@@ -3,12 +3,15 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { MockState } from '../engine/mock-state.js'
 import { bearerAuth } from '../oauth/bearer.js'
 import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
-import { errorResponse } from './error-responses.js'
+import { antiforgeryResponses, errorResponse } from './error-responses.js'
+import { mountRevoke } from './revoke.js'
 import { bearerSecurity, json } from './schemas.js'
 import { mount, type App } from './env.js'
 
 export function mountLogout(app: App, state: MockState): void {
   const { logout, tokenTag } = state.profile
+  if (logout === undefined) return
+  if (logout.params !== undefined) return mountRevoke(app, state, { ...logout, params: logout.params })
   const success =
     logout.objectBody !== undefined
       ? json(z.object({}).openapi('EmptySuccessResponse', { example: logout.objectBody }), 'Logged out; the access and refresh tokens are expired.')
@@ -22,11 +25,12 @@ export function mountLogout(app: App, state: MockState): void {
     tags: [tokenTag],
     summary: 'Log out: the access token and its refresh token stop working',
     security: bearerSecurity(state.profile),
-    responses: { [logout.status]: success, 401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT) },
+    responses: { [logout.status]: success, ...antiforgeryResponses(state), 401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT) },
   })
   mount(app, route, bearerAuth(state), (c) => {
     if (!state.quirks.has('logout-keeps-token')) state.store.revokeSession(c.get('caller').session)
-    const status = state.quirks.has('logout-returns-200') ? 200 : logout.status
+    const status = state.quirks.has('logout-returns-200') ? 200 : state.quirks.has('logout-returns-204') ? 204 : logout.status
+    if (status === 204) return c.body(null, 204)
     if (logout.objectBody !== undefined) return c.json(logout.objectBody, status as 200)
     return logout.message === undefined ? c.body(null, status as 204) : c.json(logout.message, status as 200)
   })

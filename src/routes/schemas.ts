@@ -36,6 +36,11 @@ export function tokenRequestSchema(profile: Profile) {
           description: `If true, the refresh token lives the access token lifetime plus ${profile.shortTermRefresh.extraSeconds / 60} minutes.`,
         }),
       }),
+      ...(profile.antiforgery !== undefined && {
+        [profile.antiforgery.optOutField]: z.boolean().nullable().optional().openapi({
+          description: `If true, the tokens need no antiforgery token; otherwise the response sets the ${profile.antiforgery.cookie} cookie and every later request, refresh included, must repeat its value in the ${profile.antiforgery.header} header.`,
+        }),
+      }),
       ...Object.fromEntries((profile.listedFields ?? []).map((name) => [name, field('Listed by the vendor; not emulated (its grant is answered as unsupported).')])),
     })
     .openapi('TokenRequest')
@@ -59,15 +64,19 @@ const TOKEN_FIELD_SCHEMAS: Record<TokenField, z.ZodType> = {
   '.issued': z.string().openapi({ format: 'date-time', description: 'Date and time when the access token is issued.' }),
   '.expires': z.string().openapi({ format: 'date-time', description: 'Date and time when the access token expires.' }),
   username: z.string().openapi({ description: 'The user name the tokens were issued to.', example: 'administrator' }),
+  userName: z.string().openapi({ description: 'Name of the authorized user.', example: 'administrator' }),
+  user: z.string().openapi({ description: 'User name in the DOMAIN\\USERNAME format.', example: 'one-srv\\administrator' }),
+  user_role: z.string().openapi({ description: 'Role of the user (AccessTokenRole).', example: 'Admin' }),
 }
 
 const ORCHESTRATOR_FIELDS = 'access_token,token_type,expires_in,refresh_token'
 
 /** The success body of the token endpoint: the orchestrators' four fields, or exactly the profile's (VBR's TokenModel). */
 export function tokenResponseSchema(profile: Profile): z.ZodType {
-  const { fields } = profile.tokenResponse
+  const { fields, optional = [], schemaName = 'TokenModel' } = profile.tokenResponse
   if (fields.join(',') === ORCHESTRATOR_FIELDS) return TokenResponse
-  return z.object(Object.fromEntries(fields.map((field) => [field, TOKEN_FIELD_SCHEMAS[field]]))).strict().openapi('TokenModel')
+  const shape = fields.map((field) => [field, optional.includes(field) ? TOKEN_FIELD_SCHEMAS[field].optional() : TOKEN_FIELD_SCHEMAS[field]])
+  return z.object(Object.fromEntries(shape)).strict().openapi(schemaName)
 }
 
 export const OAuthErrorBody = z

@@ -1,5 +1,6 @@
 /** @module POST <tokenPath>: the OAuth 2.0 token endpoint. */
 import { createRoute } from '@hono/zod-openapi'
+import { issueAntiforgery } from '../engine/antiforgery.js'
 import { issueSession } from '../engine/sessions.js'
 import type { MockState } from '../engine/mock-state.js'
 import { unsupportedGrantType } from '../oauth/errors.js'
@@ -17,6 +18,12 @@ export const TOKEN_BODY_LIMIT = 64 * 1024
 
 const TOKEN_HEADERS = { 'content-type': 'application/json', ...NO_STORE }
 
+/** The success headers: the profile's content type where it names one (VB365: with a charset). */
+function tokenHeaders(profile: Profile): Record<string, string> {
+  const type = profile.tokenResponse.contentType
+  return type === undefined ? TOKEN_HEADERS : { ...TOKEN_HEADERS, 'content-type': type }
+}
+
 /** The token endpoint's refusals: RFC 6749 for the orchestrators, the profile's error model otherwise. */
 function errorResponses(state: MockState) {
   if (state.profile.errors.model === 'oauth-message') {
@@ -27,9 +34,20 @@ function errorResponses(state: MockState) {
     }
   }
   const token = { token: true }
+  // Models that answer bad credentials with 400 (VB365, Veeam ONE) document one 400 for every refusal.
+  const credentials = state.profile.errors.refusals?.['invalid-credentials']?.status ?? 400
   return {
-    400: errorResponse(state, 'invalid-request', 'The request is malformed: a missing field, an unsupported grant_type or API version.', token),
-    401: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', token),
+    400: errorResponse(
+      state,
+      'invalid-request',
+      credentials === 400
+        ? 'The request is refused: a missing field, an unsupported grant_type, wrong credentials, or a used, expired or unknown refresh token.'
+        : 'The request is malformed: a missing field, an unsupported grant_type or API version.',
+      token,
+    ),
+    ...(credentials !== 400 && {
+      [credentials]: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', token),
+    }),
     413: errorResponse(state, 'too-large', `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, token),
   }
 }
@@ -45,6 +63,8 @@ export function mountToken(app: App, state: MockState): void {
   const grantOf = grantMatcher(profile)
   const shortTermField = profile.shortTermRefresh?.field
   const form = { schema: tokenRequestSchema(profile) }
+  const jsonTypes = profile.jsonContentTypes ?? []
+  const headers = tokenHeaders(profile)
   const route = createRoute({
     method: 'post',
     path: profile.tokenPath,
@@ -55,7 +75,7 @@ export function mountToken(app: App, state: MockState): void {
     request: {
       body: {
         required: true,
-        content: Object.fromEntries(profile.formContentTypes.map((type) => [type, form])),
+        content: Object.fromEntries([...profile.formContentTypes, ...jsonTypes].map((type) => [type, form])),
       },
     },
     responses: {
@@ -65,8 +85,11 @@ export function mountToken(app: App, state: MockState): void {
   })
   mount(app, route, async (c) => {
     const request = c.req.raw
-    const params = await readTokenParams(requestHeader(request, c.env, 'content-type'), profile.formContentTypes, () =>
-      readLimitedBody(request, c.env, TOKEN_BODY_LIMIT),
+    const params = await readTokenParams(
+      requestHeader(request, c.env, 'content-type'),
+      profile.formContentTypes,
+      () => readLimitedBody(request, c.env, TOKEN_BODY_LIMIT),
+      jsonTypes,
     )
     c.set('token', { params })
     const grantType = grantOf(params.get('grant_type') ?? profile.defaultGrant)
@@ -75,12 +98,15 @@ export function mountToken(app: App, state: MockState): void {
       if (state.quirks.has('server-error-on-bad-grant')) throw new Error(`quirk: unhandled grant_type ${named}`)
       throw unsupportedGrantType(`grant_type=${named} is not supported; use ${profile.grants.join(', ')}.`)
     }
-    const principal = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'))
+    const header = (name: string) => requestHeader(request, c.env, name)
+    const principal = GRANTS[grantType](state, params, header('authorization'), header)
     const shortTerm = shortTermField !== undefined && params.get(shortTermField)?.toLowerCase() === 'true'
-    const body = issueSession(state, principal, { login: grantType !== 'refresh_token', shortTerm })
+    const antiforgery = issueAntiforgery(state, params)
+    const body = issueSession(state, principal, { login: grantType !== 'refresh_token', shortTerm, ...(antiforgery !== undefined && { antiforgery: antiforgery.digest }) })
     const { access_token, refresh_token } = body
     if (typeof access_token === 'string' && typeof refresh_token === 'string') c.set('token', { params, issued: { access_token, refresh_token } })
     // A plain header object lets @hono/node-server write the response without building a Headers object.
-    return new Response(JSON.stringify(body), { status: 200, headers: TOKEN_HEADERS })
+    const sent = antiforgery === undefined ? headers : { ...headers, 'set-cookie': antiforgery.setCookie }
+    return new Response(JSON.stringify(body), { status: 200, headers: sent })
   })
 }

@@ -1,5 +1,6 @@
 /** @module The grants the engine can perform, by grant_type. */
 import type { GrantType } from '../../profiles/profile.js'
+import type { HeaderReader } from '../../engine/antiforgery.js'
 import type { MockState } from '../../engine/mock-state.js'
 import type { Principal } from '../../store/types.js'
 import type { TokenParams } from '../token-params.js'
@@ -8,7 +9,8 @@ import * as clientCredentials from './client-credentials.js'
 import * as password from './password.js'
 import * as refreshToken from './refresh-token.js'
 
-export type GrantHandler = (state: MockState, params: TokenParams, authorization: string | undefined) => Principal
+/** `header` reads any request header (lower-case name), for grants that check more than Authorization. */
+export type GrantHandler = (state: MockState, params: TokenParams, authorization: string | undefined, header: HeaderReader) => Principal
 
 export const GRANTS: Record<GrantType, GrantHandler> = {
   [password.grantType]: password.handle,
