@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     // Most files wait on CLIs and servers they spawn; vitest's default on 2 cores is one worker.
     maxWorkers: 2,
-    // One mock for the run, handed to test/harness/recipe.test.ts (the README's globalSetup recipe).
+    // One mock for the run, handed to test/harness/recipe.test.ts (the globalSetup recipe of docs/test-harness.md).
     globalSetup: ['test/harness/global-setup.ts'],
   },
 })

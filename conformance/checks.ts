@@ -6,20 +6,24 @@ export interface CheckDef {
   id: string
   scenario: string
   severity: Severity
-  /** The generic citation (RFC, spec, vendor-facts.md); a run may cite its seed page instead (citations/). */
+  /** The generic citation (RFC, spec, docs/sources.md); a run may cite its seed page instead (citations/). */
   cite: string
   /** An assumption id from the spec's x-veeam-auth-mock: declared and --strict makes the check MUST. */
   assumption?: string
   /** Where the spec marks this rule an assumption, the check is INFO unless --strict (e.g. logout on vao-3). */
   weakWhenAssumed?: boolean
+  /** The rule's name in a spec's `documented` list (default: the assumption id): a documented rule is a MUST. */
+  rule?: string
+  /** The refusal a code check compares with the spec's error model (RFC 6749 codes for the orchestrators). */
+  refusal?: string
 }
 
 /**
- * The generic citation of each check: an RFC clause, the spec, or vendor-facts.md (the research notes, with the
- * vendor page each fact comes from). A run replaces it with the wording of the seed page its profile cites, where
- * that page states the rule (citations/).
+ * The generic citation of each check: an RFC clause, the spec, or a section of docs/sources.md (the project's
+ * sources page, with the vendor page each fact comes from). A run replaces it with the wording of the seed page its
+ * profile cites, where that page states the rule (citations/).
  */
-const CLIENT_PAGES = 'vendor-facts.md §3 (VRO client pages: docs/vro/rest/client_registration.html, references/vro/7.2/rest/7.2.1/tag/Clients)'
+const CLIENT_PAGES = 'docs/sources.md#vro-clients-resource (VRO client pages: docs/vro/rest/client_registration.html, references/vro/7.2/rest/7.2.1/tag/Clients)'
 const def = (scenario: string, severity: Severity, cite: string, more: Partial<CheckDef> = {}) => ({ scenario, severity, cite, ...more })
 
 const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
@@ -96,11 +100,27 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
   'unauthorized-has-bearer-challenge': def('bearer', 'SHOULD', 'RFC 6750 §3: WWW-Authenticate: Bearer'),
   'success-bodies-match-spec': def('contract', 'MUST', 'spec: documented status and schema for every 2xx'),
   'token-error-bodies-match-spec':
-    def('contract', 'INFO', 'spec assumption token-errors-rfc6749; RFC 6749 §5.2', { assumption: 'token-errors-rfc6749' }),
+    def('contract', 'INFO', 'spec assumption token-errors-rfc6749; RFC 6749 §5.2', { assumption: 'token-errors-rfc6749', rule: 'token-error-body' }),
   'resource-error-bodies-match-spec':
     def('contract', 'INFO', 'spec assumption resource-error-body', { assumption: 'resource-error-body' }),
   'no-server-error-on-client-mistake':
     def('contract', 'MUST', 'project policy: a 5xx answering a client mistake is a defect'),
+  'missing-api-version-refused':
+    def('api-version', 'MUST', 'spec x-veeam-auth-mock.apiVersion: the header is a required parameter of every operation; 400 (VBR 1.3-rev2 BadRequest)'),
+  'missing-api-version-error-code':
+    def('api-version', 'INFO', 'spec assumption vbr-version-refusal', { assumption: 'vbr-version-refusal', refusal: 'missing-version' }),
+  'unsupported-api-version-refused':
+    def('api-version', 'MUST', 'spec x-veeam-auth-mock.apiVersion.accepted; 400 (VBR 1.3-rev2 ErrorNotImplementedExample under BadRequest)'),
+  'unsupported-api-version-error-code':
+    def('api-version', 'SHOULD', 'spec x-veeam-auth-mock.errors.refusals.unsupported-version (VBR 1.3-rev2: NotImplemented)', { refusal: 'unsupported-version' }),
+  'token-dates-have-offset':
+    def('token', 'MUST', 'spec TokenModel .issued/.expires format date-time (RFC 3339 §5.6: with Z or an offset)'),
+  'token-dates-match-expires-in':
+    def('token', 'MUST', 'spec TokenModel: .issued, .expires and expires_in describe one lifetime'),
+  'authorization-code-grant-works':
+    def('authorization-code', 'MUST', 'spec x-veeam-auth-mock.authorizationCode; RFC 6749 §4.1.3: the code is exchanged for tokens'),
+  'used-authorization-code-refused':
+    def('authorization-code', 'MUST', 'RFC 6749 §4.1.2: the client MUST NOT use the authorization code more than once'),
   'expires-in-matches-lifetime':
     def('time', 'SHOULD', 'spec x-veeam-auth-mock.lifetimes; RFC 6749 §5.1 expires_in is the lifetime (within a minute)'),
   'access-token-valid-before-lifetime':
@@ -113,11 +133,11 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
 
 export const CHECKS: ReadonlyMap<string, CheckDef> = new Map(Object.entries(TABLE).map(([id, d]) => [id, { id, ...d }]))
 
-export const SCENARIOS = ['token', 'refresh', 'clients', 'cross-user', 'logout', 'bearer', 'contract', 'time'] as const
+export const SCENARIOS = ['token', 'api-version', 'refresh', 'authorization-code', 'clients', 'cross-user', 'logout', 'bearer', 'contract', 'time'] as const
 
-/** The severity a check has in this run. */
-export function effectiveSeverity(check: CheckDef, declared: boolean, strict: boolean): Severity {
-  if (check.assumption === undefined || !declared) return check.severity
+/** The severity a check has in this run: an assumption the spec declares is INFO (MUST with --strict); a documented rule MUST. */
+export function effectiveSeverity(check: CheckDef, declared: boolean, strict: boolean, documented = false): Severity {
+  if (check.assumption === undefined || !declared) return documented ? 'MUST' : check.severity
   if (strict) return 'MUST'
   return check.weakWhenAssumed === true ? 'INFO' : check.severity
 }

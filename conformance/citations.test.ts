@@ -10,13 +10,17 @@ import { json } from './report-files.js'
 import { runConformance } from './run.js'
 import type { Accounts } from './scenarios/accounts.js'
 import { defaultSpecFile, loadSpec } from './spec.js'
+import { sectionsOf } from '../test/support/doc-page.js'
 import { startMock } from './test-support.js'
 
-/** The project's ground truth sits next to the checkout (../shared); elsewhere the quote checks are skipped. */
-const SHARED = join(import.meta.dirname, '..', '..', 'shared')
-const haveShared = existsSync(join(SHARED, 'seeds')) && existsSync(join(SHARED, 'vendor-facts.md'))
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim()
 const read = (file: string) => flat(readFileSync(file, 'utf8'))
+
+/** The project's sources page: the seed sentences the suite quotes, and the vendor facts it cites, by section. */
+const SOURCES = sectionsOf(readFileSync(join(import.meta.dirname, '..', 'docs', 'sources.md'), 'utf8'))
+/** The vendor pages as received sit next to the checkout (../shared/seeds) on the project's machines only. */
+const SEEDS = join(import.meta.dirname, '..', '..', 'shared', 'seeds')
+const haveSeeds = existsSync(SEEDS)
 
 /** A citation's parts: separated by "; " outside quotes, each naming its own source. */
 function parts(cite: string): string[] {
@@ -35,6 +39,21 @@ function parts(cite: string): string[] {
 
 const quotes = (part: string) => [...part.matchAll(/"([^"]+)"/g)].map((m) => flat(m[1]!))
 const seedsNamed = (text: string) => [...text.matchAll(/seed (\d{3})/g)].map((m) => m[1]!)
+const anchorsNamed = (text: string) => [...text.matchAll(/docs\/sources\.md#([\w-]+)/g)].map((m) => m[1]!)
+/** The quotations of a section of docs/sources.md; "### Seed 000: ..." holds seed 000's. */
+const quotationsOf = (anchor: string | undefined) => (anchor === undefined || !SOURCES.has(anchor) ? undefined : quotes(SOURCES.get(anchor)!))
+const seedAnchor = (seed: string) => [...SOURCES.keys()].find((a) => a.startsWith(`seed-${seed}-`))
+
+/** Each quote of a part is within a quotation of its source: the seed's section, or the section the part names. */
+function unquotedIn(cite: string): string[] {
+  const wrong: string[] = []
+  for (const part of parts(cite)) {
+    const seed = seedsNamed(part)[0]
+    const source = quotationsOf(seed !== undefined ? seedAnchor(seed) : anchorsNamed(part)[0])
+    for (const q of quotes(part)) if (source === undefined || !source.some((s) => s.includes(q))) wrong.push(`"${q}" in: ${part}`)
+  }
+  return wrong
+}
 
 /** First account, another with API rights, and one without, from the profile's fixtures. */
 function accountsOf(id: string): Accounts {
@@ -82,22 +101,21 @@ describe.each(SEED_PAGES.map((page) => [page.profile, page] as const))('a run wi
     expect(stated.length).toBeGreaterThan(8)
   })
 
-  const unchecked = haveShared ? '' : ' (skipped: the vendor pages, ../shared, are not next to this checkout)'
-  it.skipIf(!haveShared)(`every quote of a seed part is verbatim in ${page.file}; of a vendor-facts part, in vendor-facts.md; no other part quotes${unchecked}`, () => {
-    const seedText = read(join(SHARED, 'seeds', page.file))
-    const facts = read(join(SHARED, 'vendor-facts.md'))
-    let checked = 0
-    for (const { id, cite } of cites) {
-      for (const part of parts(cite)) {
-        const source = seedsNamed(part).length > 0 ? seedText : part.startsWith('vendor-facts.md') ? facts : undefined
-        for (const q of quotes(part)) {
-          expect(source, `${id}: "${q}" quoted without a seed or vendor-facts.md as source`).toBeDefined()
-          expect(source!.includes(q), `${id}: "${q}" not found in its source`).toBe(true)
-          checked++
-        }
-      }
-    }
-    expect(checked).toBeGreaterThan(15)
+  it(`every quote of a seed part is one of seed ${page.seed}'s quotations in docs/sources.md; of a docs/sources.md part, in the section it names; no other part quotes`, () => {
+    for (const { id, cite } of cites) expect(unquotedIn(cite), id).toEqual([])
+    expect(cites.flatMap(({ cite }) => quotes(cite)).length).toBeGreaterThan(15)
+  })
+})
+
+describe.each(SEED_PAGES.map((page) => [page.seed, page] as const))('docs/sources.md on seed %s', (seed, page) => {
+  it(`has a section of seed ${seed}'s quotations`, () => {
+    expect(quotationsOf(seedAnchor(seed))?.length).toBeGreaterThan(8)
+  })
+
+  const where = haveSeeds ? '' : ' (skipped: needs the vendor pages in ../shared/seeds, which only the project\'s machines have)'
+  it.skipIf(!haveSeeds)(`quotes ${page.file} verbatim, every quotation of its section (needs ../shared/seeds)${where}`, () => {
+    const text = read(join(SEEDS, page.file))
+    expect(quotationsOf(seedAnchor(seed))!.filter((q) => !text.includes(q))).toEqual([])
   })
 })
 
@@ -132,6 +150,18 @@ describe('the citations of other releases and products', () => {
     const cites = citationsFor({ id: 'vspc-3', product: 'Veeam Service Provider Console' })
     expect([...cites.entries()]).toEqual([...CHECKS.values()].map((c) => [c.id, c.cite]))
     expect([...cites.values()].filter((c) => /seed \d{3}/.test(c))).toEqual([])
+  })
+
+  it('every docs/sources.md section any citation names exists, and each quote of such a part is in that section', () => {
+    const all = [
+      ...SEED_PAGES.flatMap((p) => [...citationsFor({ id: p.profile, product: p.family[0]! }).values()]),
+      ...SEED_PAGES.flatMap((p) => [...citationsFor({ id: `${p.profile}-family`, product: p.family[0]! }).values()]),
+      ...[...CHECKS.values()].map((c) => c.cite),
+    ]
+    const named = all.flatMap(anchorsNamed)
+    expect(named.length).toBeGreaterThan(10)
+    expect(named.filter((a) => !SOURCES.has(a))).toEqual([])
+    expect(all.flatMap((c) => parts(c).filter((p) => seedsNamed(p).length === 0).flatMap(unquotedIn))).toEqual([])
   })
 
   it('every seed table names only checks the suite has', () => {

@@ -1,9 +1,32 @@
 /** @module What a scenario works with: requests by operationId, the target's promises, check recording, and what to clean up. */
-import { CHECKS, effectiveSeverity, type Severity } from './checks.js'
+import { CHECKS, effectiveSeverity, type CheckDef, type Severity } from './checks.js'
 import { citationsFor } from './citations/resolve.js'
 import type { Exchange, Http, RequestSpec, Value } from './http.js'
 import type { Redactor } from './redact.js'
 import type { Promises, Spec } from './spec.js'
+
+/** The refusals the suite tells apart, as the mock's error models name them. */
+export type Refusal =
+  | 'invalid-request'
+  | 'invalid-credentials'
+  | 'account-not-allowed'
+  | 'invalid-refresh-token'
+  | 'invalid-code'
+  | 'invalid-client'
+  | 'unsupported-grant'
+  | 'missing-version'
+  | 'unsupported-version'
+
+/** RFC 6749 section 5.2, for specs without their own refusal table (the orchestrators). */
+const RFC6749: Partial<Record<Refusal, { status: number | number[]; code: string }>> = {
+  'invalid-request': { status: 400, code: 'invalid_request' },
+  'invalid-credentials': { status: 400, code: 'invalid_grant' },
+  'account-not-allowed': { status: 400, code: 'invalid_grant' },
+  'invalid-refresh-token': { status: 400, code: 'invalid_grant' },
+  'invalid-code': { status: 400, code: 'invalid_grant' },
+  'invalid-client': { status: [400, 401], code: 'invalid_client' },
+  'unsupported-grant': { status: 400, code: 'unsupported_grant_type' },
+}
 
 /** A failed MUST fails the run, a failed SHOULD is a warning, an INFO check that does not hold is an observation. */
 export type Outcome = 'passed' | 'failed' | 'warning' | 'observed' | 'skipped'
@@ -93,6 +116,14 @@ export class Context {
     return ex
   }
 
+  /** A token request with headers changed on purpose (a mistake); a 200 still opens a session to log out. */
+  async tokenWith(form: [string, Value][], headers: Record<string, string | null>): Promise<Recorded> {
+    const ex = await this.send({ method: 'POST', path: this.promises.tokenPath, form, headers }, 'issueToken', true)
+    const access = (ex.json as { access_token?: unknown } | undefined)?.access_token
+    if (ex.status === 200 && typeof access === 'string') this.sessions.add(access)
+    return ex
+  }
+
   login(account: Account, username = account.username): Promise<Recorded> {
     return this.token([
       ['grant_type', { value: 'password' }],
@@ -102,19 +133,43 @@ export class Context {
   }
 
   /** Calls an operation of the spec by operationId. */
-  call(operationId: string, options: { bearer?: string; authorization?: string; query?: Record<string, string>; mistake?: boolean } = {}) {
+  call(
+    operationId: string,
+    options: { bearer?: string; authorization?: string; query?: Record<string, string>; headers?: Record<string, string | null>; mistake?: boolean } = {},
+  ) {
     const op = this.spec.operation(operationId)
     if (op === undefined) throw new Error(`the spec has no operation ${operationId}`)
     const spec: RequestSpec = { method: op.method, path: op.path }
     if (options.bearer !== undefined) spec.bearer = { value: options.bearer, placeholder: '$ACCESS_TOKEN' }
     if (options.authorization !== undefined) spec.authorization = { value: options.authorization }
     if (options.query !== undefined) spec.query = options.query
+    if (options.headers !== undefined) spec.headers = options.headers
     return this.send(spec, operationId, options.mistake ?? false)
   }
 
-  /** A cheap protected request: the client list where there is one, else logout. */
+  /** A cheap protected request: the client list where there is one, else a protected resource clients read after login, else logout. */
   probeOperation(): string {
-    return this.spec.operation('listClients') !== undefined ? 'listClients' : 'logout'
+    if (this.spec.operation('listClients') !== undefined) return 'listClients'
+    const resource = this.promises.resources?.find((r) => r.public !== true && this.spec.operation(r.operationId) !== undefined)
+    return resource?.operationId ?? 'logout'
+  }
+
+  severityOf(def: CheckDef): Severity {
+    const declared = def.assumption !== undefined && this.spec.declares(def.assumption)
+    const rule = def.rule ?? def.assumption
+    return effectiveSeverity(def, declared, this.strict, rule !== undefined && (this.promises.documented ?? []).includes(rule))
+  }
+
+  /** Whether `ex` answers `refusal` as the spec's error model says; `want` describes that answer. */
+  answers(ex: Exchange, refusal: Refusal, where: 'token' | 'resource' = 'token'): { pass: boolean; want: string } {
+    const errors = this.promises.errors
+    const expected = errors === undefined || errors.model === 'oauth-message' ? RFC6749[refusal] : errors.refusals?.[refusal]
+    if (expected === undefined) return { pass: is4xx(ex), want: '4xx' }
+    const field = errors?.codeField?.[where] ?? (where === 'token' ? 'error' : undefined)
+    const code = field === undefined ? undefined : (ex.json as Record<string, unknown> | undefined)?.[field]
+    const statuses = Array.isArray(expected.status) ? expected.status : [expected.status]
+    const pass = statuses.includes(ex.status) && (expected.code === undefined || code === expected.code)
+    return { pass, want: `${statuses.join(' or ')}${expected.code === undefined ? '' : ` ${expected.code}`}` }
   }
 
   wants(...ids: string[]): boolean {
@@ -126,7 +181,7 @@ export class Context {
     const def = CHECKS.get(id)
     if (def === undefined) throw new Error(`unknown check ${id}`)
     if (!this.wanted(id)) return
-    const severity = effectiveSeverity(def, def.assumption !== undefined && this.spec.declares(def.assumption), this.strict)
+    const severity = this.severityOf(def)
     const base = { id, scenario: def.scenario, severity, cite: this.cites.get(id) ?? def.cite }
     if (pass) {
       this.results.push({ ...base, outcome: 'passed' })
@@ -147,7 +202,7 @@ export class Context {
       const def = CHECKS.get(id)
       if (def === undefined) throw new Error(`unknown check ${id}`)
       if (!this.wanted(id) || this.results.some((r) => r.id === id)) continue
-      const severity = effectiveSeverity(def, def.assumption !== undefined && this.spec.declares(def.assumption), this.strict)
+      const severity = this.severityOf(def)
       this.results.push({ id, scenario: def.scenario, severity, cite: this.cites.get(id) ?? def.cite, outcome: 'skipped', note: reason })
     }
   }

@@ -39,6 +39,8 @@ export interface RequestSpec {
   bearer?: Value
   /** A raw Authorization header, for malformed ones. */
   authorization?: Value
+  /** Headers beyond the defaults; `null` leaves a default header out (e.g. a missing x-api-version). */
+  headers?: Record<string, string | null>
 }
 
 /** The target could not be reached (refused, DNS, TLS, timeout): the run cannot go on. */
@@ -47,8 +49,9 @@ export class TransportError extends Error {}
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
 const shown = (v: Value) => v.placeholder ?? v.value
 
-function curlLine(url: string, spec: RequestSpec, insecure: boolean): string {
+function curlLine(url: string, spec: RequestSpec, insecure: boolean, extra: Record<string, string>): string {
   const parts = ['curl', '-sS', insecure ? '-k' : '', '-X', spec.method, quote(url)]
+  for (const [name, value] of Object.entries(extra)) parts.push('-H', quote(`${name}: ${value}`))
   const auth = spec.bearer !== undefined ? `Bearer ${shown(spec.bearer)}` : spec.authorization && shown(spec.authorization)
   if (auth !== undefined) parts.push('-H', quote(`Authorization: ${auth}`))
   for (const [name, value] of spec.form ?? []) parts.push('--data-urlencode', quote(`${name}=${shown(value)}`))
@@ -61,13 +64,19 @@ function certificateHint(error: NodeJS.ErrnoException): string {
   return /CERT|SELF_SIGNED|LEAF_SIGNATURE|ISSUER/.test(error.code ?? '') ? ' (trust it with --ca FILE, or accept any certificate with --insecure)' : ''
 }
 
-export function createHttp(target: string, options: HttpOptions) {
+/** `defaults`: headers every request carries (the spec's version header), unless a request leaves one out. */
+export function createHttp(target: string, options: HttpOptions, defaults: Record<string, string> = {}) {
   const base = new URL(target)
   const secure = base.protocol === 'https:'
   return async function send(spec: RequestSpec): Promise<Exchange> {
     const url = new URL(base.pathname.replace(/\/$/, '') + spec.path, base)
     for (const [name, value] of Object.entries(spec.query ?? {})) url.searchParams.set(name, value)
-    const headers: Record<string, string> = { accept: 'application/json' }
+    const extra: Record<string, string> = { ...defaults }
+    for (const [name, value] of Object.entries(spec.headers ?? {})) {
+      if (value === null) delete extra[name]
+      else extra[name] = value
+    }
+    const headers: Record<string, string> = { accept: 'application/json', ...extra }
     const auth = spec.bearer !== undefined ? `Bearer ${spec.bearer.value}` : spec.authorization?.value
     if (auth !== undefined) headers['authorization'] = auth
     let body: string | undefined
@@ -78,7 +87,7 @@ export function createHttp(target: string, options: HttpOptions) {
       body = JSON.stringify(spec.json)
       headers['content-type'] = 'application/json'
     }
-    const curl = curlLine(url.toString(), spec, options.insecure)
+    const curl = curlLine(url.toString(), spec, options.insecure, extra)
     const send = secure ? httpsRequest : httpRequest
     const tls = secure ? { rejectUnauthorized: !options.insecure, ...(options.ca !== undefined && { ca: options.ca }) } : {}
     return new Promise<Exchange>((resolve, reject) => {

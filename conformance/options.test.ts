@@ -20,6 +20,12 @@ describe('options', () => {
     expect(parsed.run.http).toEqual({ timeoutMs: 10_000, insecure: false })
   })
 
+  it('takes --api-version as <version>-<revision> and refuses anything else', () => {
+    const parsed = parseOptions([...BASE, '--password', 'p', '--api-version', '1.1-rev0'], {})
+    expect(parsed !== 'help' && parsed.run.apiVersion).toBe('1.1-rev0')
+    expect(() => parseOptions([...BASE, '--password', 'p', '--api-version', 'v1.1'], {})).toThrow('--api-version v1.1 is not <version>-<revision>')
+  })
+
   it('refuses unknown flags, a bad --report and a non-http target with a usage error', () => {
     expect(() => parseOptions([...BASE, '--password', 'p', '--frobnicate'], {})).toThrow(UsageError)
     expect(() => parseOptions([...BASE, '--password', 'p', '--report', 'html:x'], {})).toThrow('--report html:x is not junit:FILE or json:FILE')

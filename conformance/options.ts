@@ -17,6 +17,8 @@ Flags:
   --other-username/--other-password                a second such account (cross-user checks)
   --unprivileged-username/--unprivileged-password  an account without API rights
   --spec FILE                   use this OpenAPI spec (with x-veeam-auth-mock) instead of the profile's
+  --api-version REV             the spec's version header value (VBR x-api-version; default: the spec's
+                                default revision, e.g. 1.1-rev0 for vbr-12)
   --strict                      hold the target to the spec's assumptions too, as MUST
   --insecure                    accept a self-signed TLS certificate
   --ca FILE                     trust this PEM certificate
@@ -72,7 +74,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       strict: true,
       allowPositionals: false,
       options: {
-        target: { type: 'string' }, profile: { type: 'string' }, spec: { type: 'string' },
+        target: { type: 'string' }, profile: { type: 'string' }, spec: { type: 'string' }, 'api-version': { type: 'string' },
         username: { type: 'string' }, password: { type: 'string' },
         'other-username': { type: 'string' }, 'other-password': { type: 'string' },
         'unprivileged-username': { type: 'string' }, 'unprivileged-password': { type: 'string' },
@@ -129,6 +131,10 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     },
   }
   if (values.spec !== undefined) run.specFile = values.spec
+  if (values['api-version'] !== undefined) {
+    if (!/^\d+\.\d+-rev\d+$/.test(values['api-version'])) throw new UsageError(`--api-version ${values['api-version']} is not <version>-<revision>, e.g. 1.1-rev0`)
+    run.apiVersion = values['api-version']
+  }
   if (values.only !== undefined) run.only = values.only
   if (values.control !== undefined && !/^https?:\/\/[^/]/.test(values.control)) throw new UsageError(`--control ${values.control} is not an http(s) URL`)
   if (values['control-token'] === '') throw new UsageError('--control-token is empty')

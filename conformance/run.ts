@@ -6,7 +6,10 @@ import { Context, Interrupted, pairOf, describe, type CheckResult } from './cont
 import { createHttp, TransportError, type HttpOptions } from './http.js'
 import { Redactor } from './redact.js'
 import type { Accounts } from './scenarios/accounts.js'
+import { apiVersionScenario } from './scenarios/api-version.js'
+import { authorizationCodeScenario } from './scenarios/authorization-code.js'
 import { bearerScenario } from './scenarios/bearer.js'
+import { tokenDatesScenario } from './scenarios/token-dates.js'
 import { clientsScenario } from './scenarios/clients.js'
 import { contractScenario } from './scenarios/contract.js'
 import { crossUserScenario } from './scenarios/cross-user.js'
@@ -25,6 +28,8 @@ export interface RunOptions {
   strict?: boolean
   /** Check-id pattern: `*` matches anything; without `*`, a substring. */
   only?: string
+  /** The value of the spec's version header (default: its default revision). */
+  apiVersion?: string
   /** Check ids known to fail. */
   baseline?: readonly string[]
   http: HttpOptions
@@ -55,7 +60,18 @@ export interface RunResult {
   interrupted: boolean
 }
 
-const SCENARIOS = [tokenScenario, refreshScenario, clientsScenario, crossUserScenario, logoutScenario, bearerScenario, contractScenario]
+const SCENARIOS = [
+  tokenScenario,
+  tokenDatesScenario,
+  apiVersionScenario,
+  refreshScenario,
+  authorizationCodeScenario,
+  clientsScenario,
+  crossUserScenario,
+  logoutScenario,
+  bearerScenario,
+  contractScenario,
+]
 
 /** Whether a check is picked by --only: the pattern matches its id or its scenario's name. */
 export function onlyFilter(pattern: string | undefined): (id: string) => boolean {
@@ -98,7 +114,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const { user, other, unprivileged } = options.accounts
   for (const account of [user, other, unprivileged]) if (account !== undefined) redactor.add(account.password, account.placeholder)
   const signal = options.signal ?? new AbortController().signal
-  const t = new Context(spec, createHttp(options.target, options.http), redactor, options.strict ?? false, onlyFilter(options.only), signal)
+  const version = spec.promises.apiVersion
+  const defaults = version === undefined ? {} : { [version.header]: options.apiVersion ?? version.default }
+  const t = new Context(spec, createHttp(options.target, options.http, defaults), redactor, options.strict ?? false, onlyFilter(options.only), signal)
 
   let error: string | undefined
   let interrupted = false

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QuirkName } from '../src/engine/quirks.js'
 import { QUIRKS } from '../src/engine/quirks.js'
 import { runConformance, type RunOptions } from './run.js'
-import { ACCOUNTS, AIMED, startMock } from './test-support.js'
+import { ACCOUNTS, accountsOf, AIMED, startMock } from './test-support.js'
 import { textReport } from './report-text.js'
 
 const HTTP = { timeoutMs: 10_000, insecure: false }
@@ -87,9 +87,11 @@ describe('each quirk is caught by the check aimed at its rule', () => {
     // In parallel, one mock per quirk: the matrix costs about one run.
     const done = await Promise.all(
       names.map(async (name) => {
-        const mock = await startMock([name])
+        const profile = AIMED[name].profile ?? 'vro-7.1'
+        const mock = await startMock([name], undefined, profile)
         try {
-          return [name, await runConformance(options(mock.url, { strict: AIMED[name].strict === true }))] as const
+          const more = { strict: AIMED[name].strict === true, profile, accounts: accountsOf(profile) }
+          return [name, await runConformance(options(mock.url, more))] as const
         } finally {
           await mock.close()
         }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
+import addFormatsPlugin from 'ajv-formats'
 import type { OpenAPIV3_1 } from 'openapi-types'
 
 /** What a profile promises beyond the schemas (the mock emits it as `x-veeam-auth-mock`). */
@@ -18,10 +19,24 @@ export interface Promises {
   roles: string[]
   /** Token lifetimes in seconds (the time checks need them). */
   lifetimes?: { accessSeconds: number; refreshSeconds: number }
-  logout: { method: string; path: string; status: number; message?: string }
+  logout: { method: string; path: string; status: number; message?: string; objectBody?: Record<string, unknown> }
   tokenResponse: { tokenType: string; fields: string[] }
   formContentTypes: string[]
   assumptions: { id: string; rule: string }[]
+  /** How refusals answer: RFC 6749 codes for `oauth-message` (the orchestrators), else the status and code per refusal. */
+  errors?: {
+    model: string
+    /** Where the body names the error (`error` in RFC 6749, `errorCode` in VBR's Error). */
+    codeField?: { token?: string; resource?: string }
+    refusals?: Record<string, { status: number; code?: string; message?: string }>
+  }
+  /** A version header every API request carries (VBR: x-api-version). */
+  apiVersion?: { header: string; accepted: string[]; default: string }
+  /** Rules (named like the assumptions that would otherwise stand for them) the vendor documents: checked as MUST. */
+  documented?: string[]
+  authorizationCode?: { path: string; lifetimeSeconds: number }
+  /** Resources clients read right after login, by operationId. */
+  resources?: { operationId: string; path: string; public?: boolean; roles?: string[] }[]
 }
 
 export interface Operation {
@@ -42,6 +57,9 @@ export interface Spec {
 }
 
 export class SpecError extends Error {}
+
+// ajv-formats is CommonJS: its default export arrives as the module object under NodeNext.
+const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv2020) => void
 
 /** spec/<profile>.openapi.json next to this package. */
 /** The package folder (holding package.json), from the sources or from the built dist/conformance. */
@@ -66,6 +84,7 @@ export function loadSpec(file: string): Spec {
   const promises = doc['x-veeam-auth-mock']
   if (promises === undefined) throw new SpecError(`spec ${file} has no x-veeam-auth-mock extension`)
   const ajv = new Ajv2020({ strict: false, allErrors: true })
+  addFormats(ajv)
   // Response schemas point into components; make those refs absolute against the whole document.
   ajv.addSchema({ $id: 'spec', components: doc.components ?? {} })
   const cache = new Map<string, ValidateFunction | undefined>()

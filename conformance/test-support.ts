@@ -1,6 +1,8 @@
 /** @module For the suite's tests only: a mock on an ephemeral port, the default accounts, the check aimed at each quirk. */
 import { createMock, type AppOptions } from '../src/engine/create-mock.js'
 import type { QuirkName } from '../src/engine/quirks.js'
+import { defaultFixtures } from '../src/accounts/fixtures.js'
+import { findProfile } from '../src/profiles/index.js'
 import { listen } from '../src/server/listen.js'
 import type { Accounts } from './scenarios/accounts.js'
 
@@ -18,8 +20,25 @@ export async function startMock(quirks: QuirkName[] = [], onRequest?: AppOptions
   return { ...mock, url: server.url, close: () => server.close() }
 }
 
-/** The check aimed at each quirk's rule; `strict` where the rule is an assumption of the spec. */
-export const AIMED: Record<QuirkName, { check: string; strict?: true }> = {
+/** First account, another with API rights, and one without, from the profile's fixtures. */
+export function accountsOf(profileId: string): Accounts {
+  const profile = findProfile(profileId)!
+  const fixtures = defaultFixtures(profileId)
+  const allowed = fixtures.filter((a) => profile.roles.includes(a.role))
+  const refused = fixtures.find((a) => !profile.roles.includes(a.role))!
+  const as = (a: { username: string; password: string }, placeholder: string) => ({ username: a.username, password: a.password, placeholder })
+  return {
+    user: as(allowed[0]!, 'VEEAM_PASSWORD'),
+    other: as(allowed[1]!, 'VEEAM_OTHER_PASSWORD'),
+    unprivileged: as(refused, 'VEEAM_UNPRIVILEGED_PASSWORD'),
+  }
+}
+
+/**
+ * The check aimed at each quirk's rule; `strict` where the rule is an assumption of the spec; `profile`: where the
+ * rule exists, to prove the quirk on (default vro-7.1).
+ */
+export const AIMED: Record<QuirkName, { check: string; strict?: true; profile?: string }> = {
   'clients-can-create-clients': { check: 'client-cannot-create-client' },
   'client-sees-sibling-ids': { check: 'client-lists-only-own-id' },
   'client-can-delete-siblings': { check: 'client-cannot-delete-sibling' },
@@ -33,4 +52,10 @@ export const AIMED: Record<QuirkName, { check: string; strict?: true }> = {
   'bare-username-refused': { check: 'bare-username-accepted' },
   'server-error-on-bad-grant': { check: 'no-server-error-on-client-mistake' },
   'expires-in-as-string': { check: 'expires-in-is-positive-integer' },
+  'api-version-not-required': { check: 'missing-api-version-refused', profile: 'vbr-12' },
+  'any-api-version-accepted': { check: 'unsupported-api-version-refused', profile: 'vbr-12' },
+  'empty-401-body': { check: 'resource-error-bodies-match-spec', profile: 'vbr-12' },
+  'token-dates-inconsistent': { check: 'token-dates-match-expires-in', profile: 'vbr-12' },
+  'dates-without-offset': { check: 'token-dates-have-offset', profile: 'vbr-12' },
+  'authorization-code-reusable': { check: 'used-authorization-code-refused', profile: 'vbr-12' },
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const exec = promisify(execFile)
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** What `npm pack` reads; a copy keeps the build out of the working tree. */
-const PACKAGE_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'conformance', 'spec', 'fixtures']
+const PACKAGE_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'conformance', 'spec', 'fixtures', 'docs']
 const QUIET = ['--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']
 
 let work: string
@@ -34,12 +34,13 @@ beforeAll(async () => {
   await npm(['install', join(work, info.filename), ...QUIET], consumer)
 }, 300_000)
 
+// Removing the consumer's installed tree can take longer than the default 10 s hook timeout on a busy machine.
 afterAll(() => {
   if (work !== undefined) rmSync(work, { recursive: true, force: true })
-})
+}, 60_000)
 
 describe('the packed package', () => {
-  it('holds the built JavaScript, declarations, specs and fixtures, and no sources or tests', () => {
+  it('holds the built JavaScript, declarations, specs, fixtures and docs, and no sources or tests', () => {
     for (const path of [
       'bin/veeam-auth-mock.js',
       'dist/src/index.js',
@@ -50,6 +51,7 @@ describe('the packed package', () => {
       'spec/control.openapi.json',
       'fixtures/vro-7.1.json',
       'README.md',
+      'docs/sources.md',
     ]) {
       expect(files).toContain(path)
     }

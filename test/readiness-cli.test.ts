@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli, spawnCli, startCli } from './support/cli-process.js'
+import { docPage } from './support/doc-page.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'vam-ready-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -112,10 +113,9 @@ describe('readiness', () => {
   }, 60_000)
 })
 
-describe('README "Readiness for CI"', () => {
+describe('docs/stand-in.md "Readiness for CI"', () => {
   it('runs the bash block verbatim: it reads the URL from --ready-file, health answers, the file goes on exit', async () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-    const block = /<!-- readiness:ci -->\n```bash\n([\s\S]*?)```/.exec(readme)?.[1]
+    const block = /<!-- readiness:ci -->\n```bash\n([\s\S]*?)```/.exec(docPage('docs/stand-in.md').text)?.[1]
     expect(block).toBeDefined()
     const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', `${block}echo "READY=$READY"\n`], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),

@@ -5,16 +5,16 @@ export interface SeedCitation {
   /** The heading, step or caption of the page the rule is under. */
   section: string
   says: string
-  /** A further source after a semicolon (an RFC clause, the spec, vendor-facts.md); never another seed. */
+  /** A further source after a semicolon (an RFC clause, the spec, a section of docs/sources.md); never another seed. */
   also?: string
 }
 
-/** By check id. A string cites another source where the page is silent: vendor-facts.md (section and vendor page), an RFC, the spec. */
+/** By check id. A string cites another source where the page is silent: docs/sources.md (section and vendor page), an RFC, the spec. */
 export type CitationTable = Readonly<Record<string, SeedCitation | string>>
 
 export interface SeedPage {
   seed: '000' | '001' | '002'
-  /** The file under /work/shared/seeds (the project's ground truth). */
+  /** The page as received, under ../shared/seeds next to the checkout; docs/sources.md holds the sentences the suite quotes. */
   file: string
   title: string
   /** The API the page documents, as its own profile's citations name it. */

@@ -1,7 +1,7 @@
 /** @module Seed 000, "Authorization Examples" (VRO REST API 7.1): the rules it states, in its words, for the VRO family. */
 import type { SeedPage } from './citation.js'
 
-const TTL = 'vendor-facts.md §2.3 (docs/vro/rest/token_lifetime.html): "access token 15 min, refresh token 120 min"'
+const TTL = 'docs/sources.md#vro-lifetimes (docs/vro/rest/token_lifetime.html): by default the access token lives 15 minutes, the refresh token 120'
 const OK = '"A successfully completed operation returns the 200 response code."'
 
 export const SEED_000: SeedPage = {
@@ -34,7 +34,7 @@ export const SEED_000: SeedPage = {
     'omitted-grant-type-uses-default': {
       section: 'Obtaining Authorization Tokens',
       says: 'step 3: "From the grant_type drop-down list, select password."',
-      also: 'vendor-facts.md §2.1 (references/vro/7.2/rest/7.2.1/tag/Token): grant_type defaults to password',
+      also: 'docs/sources.md#vro-token-request (references/vro/7.2/rest/7.2.1/tag/Token): grant_type defaults to password',
     },
     'unprivileged-account-refused': {
       section: 'Obtaining Authorization Tokens',
@@ -110,11 +110,11 @@ export const SEED_000: SeedPage = {
       also: 'RFC 6750 §3.1 invalid_token',
     },
     'missing-token-is-401':
-      'vendor-facts.md §2.4 (references/vro/7.2/rest/7.2.1/tag/Clients): 401 "The authorization header has been expected but not found"; RFC 6750 §3.1',
+      'docs/sources.md#vro-resource-errors (references/vro/7.2/rest/7.2.1/tag/Clients): 401 "The authorization header has been expected but not found"; RFC 6750 §3.1',
     'expires-in-matches-lifetime': `${TTL}; RFC 6749 §5.1 expires_in is the lifetime (within a minute)`,
     'access-token-valid-before-lifetime': `${TTL}: the token works until its lifetime ends`,
     'access-token-expires-after-lifetime':
-      'vendor-facts.md §2.3 (docs/vao/restapi/authorization.html, VRO 7 text): "the Orchestrator REST API access token expires in 15 minutes"; RFC 6750 §3.1',
+      'docs/sources.md#vro-lifetimes (docs/vao/restapi/authorization.html, VRO 7 text): "the Orchestrator REST API access token expires in 15 minutes"; RFC 6750 §3.1',
     'refresh-token-expires-after-lifetime': `${TTL}; RFC 6749 §6 the server MUST validate the refresh token`,
   },
 }

@@ -1,11 +1,11 @@
-/** @module Seed 001, "Working with Clients" (VAO REST API v3): client accounts in its words; vendor-facts.md §4 where it is silent. */
+/** @module Seed 001, "Working with Clients" (VAO REST API v3): client accounts in its words; docs/sources.md where it is silent. */
 import type { SeedPage } from './citation.js'
 
-const TOKEN_PAGE = 'vendor-facts.md §4 (archive/vao/30/restapi/authorization_example.html)'
-const RESPONSE = `${TOKEN_PAGE}: "The response has the access token, its expiration time and the refresh token."`
+const TOKEN_PAGE = 'docs/sources.md#vao-3-token (archive/vao/30/restapi/authorization_example.html)'
+const RESPONSE = `${TOKEN_PAGE}: the response holds the access token, its expiration time and the refresh token`
 const REFRESH =
-  'vendor-facts.md §4: refresh on VAO v3 is inferred [I] (archive/vao/30/restapi/authorization_example.html is cut off before that step; VAO 1.0, 2.0, 4.0 and VRO document it)'
-const LIFETIME = 'vendor-facts.md §4 (archive/vao/40/restapi/examples.html): the VAO 4.0 example answers expires_in 899 (15 minutes)'
+  'docs/sources.md#vao-3-token: refresh on VAO v3 is inferred [I] (archive/vao/30/restapi/authorization_example.html is cut off before that step; VAO 1.0, 2.0, 4.0 and VRO document it)'
+const LIFETIME = 'docs/sources.md#vao-4 (archive/vao/40/restapi/examples.html): the VAO 4.0 example answers expires_in 899 (15 minutes)'
 const BEARER = { section: 'Creating Clients', says: '"In the Authorization header, the user specifies the currently valid access token."' }
 
 export const SEED_001: SeedPage = {
@@ -22,7 +22,7 @@ export const SEED_001: SeedPage = {
     'expires-in-is-positive-integer': `${RESPONSE}; RFC 6749 §5.1 expires_in`,
     'bare-username-accepted': `${TOKEN_PAGE}: user names are DOMAIN\\USERNAME only (spec x-veeam-auth-mock.usernames)`,
     'omitted-grant-type-uses-default': `${TOKEN_PAGE}: the grant_type drop-down defaults to password`,
-    'unprivileged-account-refused': `${TOKEN_PAGE}: "Role: VAO Administrator or Plan Author."`,
+    'unprivileged-account-refused': `${TOKEN_PAGE}: the roles are VAO Administrator or Plan Author`,
     'refresh-returns-new-pair': `${REFRESH}; RFC 6749 §6 refreshing an access token: 200 (§5.1)`,
     'refresh-returns-different-tokens': `${REFRESH}; RFC 6749 §6: a new access token, and a new refresh token`,
     'refreshed-access-token-works': `${REFRESH}; RFC 6749 §6: the new access token is the one to use`,
@@ -70,7 +70,7 @@ export const SEED_001: SeedPage = {
     },
     'user-cannot-delete-other-users-client': { section: 'Deleting Clients', says: 'note: "A user can delete all related client accounts."' },
     'logout-returns-documented-status':
-      'spec assumption logout-route (the VAO v3 pages document no logout); vendor-facts.md §2.3 (docs/vbaws/rest/logout_rest_api.html and its siblings): DELETE on the token path answers 204',
+      'spec assumption logout-route (the VAO v3 pages document no logout); docs/sources.md#logout-on-the-token-path (docs/vbaws/rest/logout_rest_api.html and its siblings): DELETE on the token path answers 204',
     'logged-out-access-token-refused': 'What logging out means (the route is spec assumption logout-route); RFC 6750 §3.1 invalid_token',
     'missing-token-is-401': { ...BEARER, also: 'RFC 6750 §3.1: 401 without credentials' },
     'malformed-token-is-401': { ...BEARER, also: 'RFC 6750 §3.1 invalid_token: 401' },
@@ -79,6 +79,6 @@ export const SEED_001: SeedPage = {
     'access-token-valid-before-lifetime': `${LIFETIME}; the token works until its lifetime ends`,
     'access-token-expires-after-lifetime': `${LIFETIME}; RFC 6750 §3.1 invalid_token`,
     'refresh-token-expires-after-lifetime':
-      'spec x-veeam-auth-mock.lifetimes (vendor-facts.md §4 gives no VAO refresh lifetime, §2.3 gives the VRO default, docs/vro/rest/token_lifetime.html); RFC 6749 §6 the server MUST validate the refresh token',
+      'spec x-veeam-auth-mock.lifetimes (docs/sources.md#vao-3-token gives no VAO refresh lifetime, docs/sources.md#vro-lifetimes the VRO default, docs/vro/rest/token_lifetime.html); RFC 6749 §6 the server MUST validate the refresh token',
   },
 }

@@ -1,7 +1,7 @@
 /** @module Seed 002, "Getting Authorization Tokens" (VAC RESTful API v2): token, refresh and logout in its words. */
 import type { SeedPage } from './citation.js'
 
-const LIFETIME = 'vendor-facts.md §5 (archive/vac/30/rest/authentication.html): the access token lives 1 hour (VAC 3.0 and later, expires_in 3599)'
+const LIFETIME = 'docs/sources.md#vac-2-lifetimes (archive/vac/30/rest/authentication.html): the access token lives 1 hour (VAC 3.0 and later, expires_in 3599)'
 const REFRESH = 'When the access token expires, use the refresh token'
 
 export const SEED_002: SeedPage = {
@@ -20,7 +20,7 @@ export const SEED_002: SeedPage = {
     'token-response-has-documented-fields': {
       section: 'Obtain a pair of tokens',
       says: '"an access and a refresh token in the response body"',
-      also: 'field names: vendor-facts.md §5 (archive/vac/30/rest/authentication.html, the VAC 3.0 example)',
+      also: 'field names: docs/sources.md#vac-2-token-and-logout (archive/vac/30/rest/authentication.html, the VAC 3.0 example)',
     },
     'expires-in-is-positive-integer': `${LIFETIME}; RFC 6749 §5.1 expires_in`,
     'bare-username-accepted': 'spec assumption bare-username (the VAC examples use DOMAIN\\USERNAME without forbidding the bare form)',
@@ -52,10 +52,10 @@ export const SEED_002: SeedPage = {
     'access-token-valid-before-lifetime': `${LIFETIME}; the token works until its lifetime ends`,
     'access-token-expires-after-lifetime': `${LIFETIME}; RFC 6750 §3.1 invalid_token`,
     'refresh-token-expires-after-lifetime':
-      'spec assumption refresh-lifetime (vendor-facts.md §5: the VAC refresh token lifetime is not found); RFC 6749 §6 the server MUST validate the refresh token',
+      'spec assumption refresh-lifetime (docs/sources.md#vac-2-lifetimes: the VAC refresh token lifetime is not documented); RFC 6749 §6 the server MUST validate the refresh token',
   },
   absent: {
     scenarios: ['clients', 'cross-user'],
-    cite: 'vendor-facts.md §5 and §9 item 3 (archive/vac/20/rest/authorization_example.html): VAC v2 has no Clients resource and no client_credentials grant',
+    cite: 'docs/sources.md#vac-2-token-and-logout (archive/vac/20/rest/authorization_example.html): VAC v2 has no Clients resource and no client_credentials grant',
   },
 }

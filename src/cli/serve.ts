@@ -35,7 +35,7 @@ Flags:
   --refresh-ttl D       refresh token lifetime (default: the profile's, 2h for VRO)
   --log MODE            info (start-up, warnings, errors; default), requests (one line per request),
                         json (one JSON line per request), off
-  --quirk NAME          break one documented rule on purpose (repeatable; see README "Quirks")
+  --quirk NAME          break one documented rule on purpose (repeatable; see docs/conformance.md "Quirks")
   --no-control          turn off the test harness API under /__control (on by default on loopback)
   --control-token T     require "Authorization: Bearer T" on /__control; needed to enable it on a
                         non-loopback --host
@@ -47,7 +47,7 @@ ${STATE_HELP}
   --help                print this help and exit
   --version             print the version and exit
 
-HTTPS and readiness (README "TLS", "Readiness for CI"):
+HTTPS and readiness (docs/stand-in.md "TLS", "Readiness for CI"):
 ${TLS_HELP}
 ${READY_HELP}
 

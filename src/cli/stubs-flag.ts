@@ -7,7 +7,7 @@ import { UsageError } from './usage-error.js'
 
 export const STUBS_HELP = `  --stubs FILE          JSON list of stub resources served behind the bearer token, replacing the
                         profile's own (vac-2 has two): [{"method":"GET","path":"/api/v7.1/Plans/{id}",
-                        "status":200,"headers":{},"body":[],"as":"user"}] (see README "Stub resources")`
+                        "status":200,"headers":{},"body":[],"as":"user"}] (see docs/stand-in.md "Stub resources")`
 
 /** The stubs of `path`, valid for `profile`. */
 export function readStubsFlag(path: string, profile: Profile): Stub[] {

@@ -2,6 +2,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
 import type { AccountFixture } from '../accounts/fixtures.js'
 import type { MockState } from '../engine/mock-state.js'
+import { ERROR_MODELS } from '../errors/index.js'
 import type { App } from '../routes/env.js'
 import { withStubs } from '../stubs/stub-openapi.js'
 import type { StubRegistry } from '../stubs/stub-registry.js'
@@ -43,8 +44,16 @@ function description(state: MockState, options: DocumentOptions): string {
 /** The profile's behaviour with the lifetimes in force. */
 export function behaviour(state: MockState) {
   // Stubs are the mock's own resources, not promises of the vendor's.
-  const { sources: _sources, stubs: _stubs, resources: _resources, ...profile } = state.profile
-  return { ...profile, lifetimes: state.lifetimes }
+  const { sources: _sources, stubs: _stubs, resources, errors, ...profile } = state.profile
+  const codeField = ERROR_MODELS[errors.model].codeField
+  return {
+    ...profile,
+    errors: { ...errors, codeField },
+    lifetimes: state.lifetimes,
+    ...(resources !== undefined && {
+      resources: resources.map(({ operationId, path, public: open, roles }) => ({ operationId, path, ...(open && { public: true }), ...(roles && { roles }) })),
+    }),
+  }
 }
 
 /** The profile's version header as a required parameter of every operation, pre-filled (default) with its revision. */

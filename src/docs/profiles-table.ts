@@ -1,4 +1,4 @@
-/** @module The README's profile tables, generated from the profile data so the docs cannot drift from it. */
+/** @module The docs' profile tables (README: profiles; docs/profiles.md: assumptions), generated from the profile data so the docs cannot drift from it. */
 import { defaultFixtures } from '../accounts/fixtures.js'
 import type { Profile } from '../profiles/profile.js'
 
@@ -6,22 +6,27 @@ const code = (s: string) => `\`${s}\``
 
 function row(p: Profile): string {
   const out = p.logout
-  const logout = out === undefined ? '—' : `${out.method} ${out.path} → ${out.status}${out.message ? ` "${out.message}"` : ''}${out.assumed ? ' [I]' : ''}`
+  const body = out?.objectBody !== undefined ? ` ${JSON.stringify(out.objectBody)}` : out?.message ? ` "${out.message}"` : ''
+  const logout = out === undefined ? '—' : `${out.method} ${out.path} → ${out.status}${body}${out.assumed ? ' [I]' : ''}`
+  const version = p.apiVersion === undefined ? '—' : `${code(`${p.apiVersion.header}: ${p.apiVersion.default}`)} (accepts ${p.apiVersion.accepted.join(', ')})`
   const accounts = defaultFixtures(p.id)
     .map((a) => `${code(a.username)} (${a.role})`)
     .join('<br>')
   const usernames = p.usernames.bareAllowed ? 'DOMAIN\\\\USER or USER' : 'DOMAIN\\\\USER only'
-  return `| ${code(p.id)} | ${p.product} ${p.version} | ${code(p.tokenPath)} | ${p.clientBases.map(code).join(' ') || '—'} | ${logout} | ${p.grants.join(', ')} | ${usernames} | ${p.roles.join(', ')} | ${p.vendorPort} | ${accounts} |`
+  return `| ${code(p.id)} | ${p.product} ${p.version} | ${code(p.tokenPath)} | ${version} | ${p.clientBases.map(code).join(' ') || '—'} | ${logout} | ${p.grants.join(', ')} | ${usernames} | ${p.roles.join(', ')} | ${p.vendorPort} | ${accounts} |`
 }
 
-/** The table of profiles and, per profile, its assumptions. */
+/** The table of profiles, one row each (README "Profiles"). */
 export function profilesMarkdown(profiles: readonly Profile[]): string {
-  const table = [
-    '| Profile | Product | Token | Clients base | Logout | Grants | User names | API roles | Port | Default accounts (password `Password1`) |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+  return [
+    '| Profile | Product | Token | Version header | Clients base | Logout | Grants | User names | API roles | Port | Default accounts (password `Password1`) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...profiles.map(row),
-  ].join('\n')
-  // One row per distinct assumption, naming the profiles that make it.
+  ].join('\n') + '\n'
+}
+
+/** The assumptions table: one row per distinct assumption, naming the profiles that make it (docs/profiles.md). */
+export function assumptionsMarkdown(profiles: readonly Profile[]): string {
   const rows = new Map<string, { rule: string; reason: string; ids: string[] }>()
   for (const p of profiles) {
     for (const a of p.assumptions) {
@@ -32,10 +37,9 @@ export function profilesMarkdown(profiles: readonly Profile[]): string {
     }
   }
   const all = profiles.length
-  const assumptions = [
+  return [
     '| Assumption [I] | What the mock does | Why | Profiles |',
     '|---|---|---|---|',
     ...[...rows].map(([key, a]) => `| ${code(key.split('\u0000')[0]!)} | ${a.rule} | ${a.reason} | ${a.ids.length === all ? 'all' : a.ids.join(', ')} |`),
-  ].join('\n')
-  return `${table}\n\n${assumptions}\n`
+  ].join('\n') + '\n'
 }

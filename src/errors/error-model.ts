@@ -11,6 +11,8 @@ export interface WireError {
 }
 
 export interface ErrorModel {
+  /** The body field that names the error, on the token endpoint and elsewhere (the conformance suite reads it). */
+  codeField: { token?: string; resource?: string }
   /** The answer for `error` under `spec`; `supported` fills `{supported}` in the vendor's messages. */
   render(error: OAuthError | ResourceError, spec: ErrorModelSpec, supported: readonly string[]): WireError
   /** The token endpoint's error body, for the document. */

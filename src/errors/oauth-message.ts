@@ -4,6 +4,7 @@ import { OAuthErrorBody, ResourceErrorBody } from '../routes/schemas.js'
 import type { ErrorModel } from './error-model.js'
 
 export const oauthMessage: ErrorModel = {
+  codeField: { token: 'error' },
   render(error) {
     if (error instanceof OAuthError) return { status: error.status, body: error.body(), headers: error.headers }
     return { status: error.status, body: { message: error.message }, headers: error.headers }

@@ -40,6 +40,8 @@ function problem(status: number, title: string, trace: string): Record<string, u
 const mediaTypeOf = (spec: ErrorModelSpec) => spec.mediaType ?? 'application/problem+json'
 
 export const problemDetails: ErrorModel = {
+  // ProblemDetails has no code member: refusals are told apart by status alone.
+  codeField: {},
   render(error, spec, supported) {
     const status = spec.refusals?.[error.refusal]?.status ?? error.status
     const title = messageOf(spec, error.refusal, error.message, supported)

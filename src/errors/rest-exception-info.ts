@@ -39,6 +39,8 @@ function body(spec: ErrorModelSpec, refusal: Refusal, message: string): Record<s
 }
 
 export const restExceptionInfo: ErrorModel = {
+  // v6 has no errorCode: its refusals name no code, so the field is never compared.
+  codeField: { token: 'errorCode', resource: 'errorCode' },
   render(error, spec, supported) {
     const status = spec.refusals?.[error.refusal]?.status ?? error.status
     return { status, body: body(spec, error.refusal, messageOf(spec, error.refusal, error.message, supported)), headers: error.headers }

@@ -33,6 +33,7 @@ function answer(spec: ErrorModelSpec, refusal: Refusal): { status: number; code:
 }
 
 export const vbrError: ErrorModel = {
+  codeField: { token: 'errorCode', resource: 'errorCode' },
   render(error, spec, supported) {
     const { status, code } = answer(spec, error.refusal)
     return { status, body: { errorCode: code, message: messageOf(spec, error.refusal, error.message, supported) }, headers: error.headers }

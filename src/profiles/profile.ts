@@ -206,6 +206,11 @@ export interface Profile {
   /** Where each rule comes from, for people reading the spec. */
   sources: Record<string, string>
   assumptions: Assumption[]
+  /**
+   * Rules the vendor documents for this product where others' are assumptions, named by those assumptions' ids
+   * (e.g. `refresh-rotation`: VBR documents single-use refresh tokens); the conformance suite holds them as MUST.
+   */
+  documented?: string[]
   /** Stub resources served by default (behind the bearer check); --stubs replaces them. Most profiles have none. */
   stubs?: StubInput[]
 }

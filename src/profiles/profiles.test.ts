@@ -1,45 +1,74 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.js'
 import { defaultFixtures } from '../accounts/fixtures.js'
+import { ERROR_MODELS } from '../errors/index.js'
+import { REFUSALS, type Refusal } from '../oauth/errors.js'
 import { PROFILES } from './index.js'
+import type { Profile } from './profile.js'
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' }
 const post = (app: ReturnType<typeof createApp>, path: string, body: string, headers: Record<string, string> = form) =>
   app.request(path, { method: 'POST', headers, body })
 
+/** What a refusal answers under the profile's error model: RFC 6749 for the orchestrators, the refusals table otherwise. */
+function refusalOf(profile: Profile, refusal: Refusal, rfcCode: string): { status: number; code: unknown } {
+  if (profile.errors.model === 'oauth-message') return { status: 400, code: rfcCode }
+  const answer = profile.errors.refusals![refusal]!
+  return { status: answer.status, code: answer.code }
+}
+
 describe.each(PROFILES.map((p) => [p.id, p] as const))('profile %s', (_, profile) => {
   const admin = defaultFixtures(profile.id)[0]!
+  // The version header the profile requires (VBR's x-api-version), with its default revision.
+  const version: Record<string, string> = profile.apiVersion === undefined ? {} : { [profile.apiVersion.header]: profile.apiVersion.default }
+  const headers = { ...form, ...version }
   const login = async (app: ReturnType<typeof createApp>) => {
-    const res = await post(app, profile.tokenPath, new URLSearchParams({ username: admin.username, password: admin.password }).toString())
+    const optOut = profile.antiforgery === undefined ? {} : { [profile.antiforgery.optOutField]: 'true' }
+    const res = await post(app, profile.tokenPath, new URLSearchParams({ username: admin.username, password: admin.password, ...optOut }).toString(), headers)
     expect(res.status).toBe(200)
     return (await res.json()) as { access_token: string; refresh_token: string; expires_in: number }
   }
+  // The model's code field; a null code (VB365's errorCode) is no code.
+  const codeOf = (body: Record<string, unknown>) => body[ERROR_MODELS[profile.errors.model].codeField.token ?? ''] ?? undefined
 
-  it('logs in its first default account at its token path, with expires_in one second under the lifetime', async () => {
-    expect((await login(createApp({ profile }))).expires_in).toBe(profile.lifetimes.accessSeconds - 1)
+  it('logs in its first default account at its token path, with expires_in as its samples write the lifetime', async () => {
+    const lifetime = profile.lifetimes.accessSeconds
+    expect((await login(createApp({ profile }))).expires_in).toBe(profile.tokenResponse.expiresIn === 'lifetime' ? lifetime : lifetime - 1)
   })
 
-  it('has a default account without API rights that is refused with invalid_grant', async () => {
+  it('has a default account without API rights that is refused as its error model says', async () => {
     const unprivileged = defaultFixtures(profile.id).find((a) => !profile.roles.includes(a.role))!
-    const res = await post(createApp({ profile }), profile.tokenPath, new URLSearchParams({ username: unprivileged.username, password: unprivileged.password }).toString())
-    expect([res.status, ((await res.json()) as { error: string }).error]).toEqual([400, 'invalid_grant'])
+    const body = new URLSearchParams({ username: unprivileged.username, password: unprivileged.password }).toString()
+    const res = await post(createApp({ profile }), profile.tokenPath, body, headers)
+    const want = refusalOf(profile, 'account-not-allowed', 'invalid_grant')
+    expect([res.status, codeOf((await res.json()) as Record<string, unknown>)]).toEqual([want.status, want.code])
   })
 
   it('applies its user name rule to a bare USERNAME', async () => {
-    const bare = admin.username.split('\\')[1]!
-    const res = await post(createApp({ profile }), profile.tokenPath, `username=${bare}&password=${admin.password}`)
+    const bare = admin.username.split('\\').at(-1)!
+    const res = await post(createApp({ profile }), profile.tokenPath, `username=${bare}&password=${admin.password}`, headers)
     expect(res.status).toBe(profile.usernames.bareAllowed ? 200 : 400)
   })
 
-  it('logs out in its own style, after which the token is refused', async () => {
-    const app = createApp({ profile })
-    const { access_token } = await login(app)
-    const auth = { authorization: `Bearer ${access_token}` }
-    const res = await app.request(profile.logout.path, { method: profile.logout.method, headers: auth })
-    expect(res.status).toBe(profile.logout.status)
-    expect(await res.text()).toBe(profile.logout.message === undefined ? '' : JSON.stringify(profile.logout.message))
-    expect((await app.request(profile.logout.path, { method: profile.logout.method, headers: auth })).status).toBe(401)
-  })
+  const logout = profile.logout
+  if (logout === undefined) {
+    it('documents no logout operation (its vendor document has none)', async () => {
+      const doc = (await (await createApp({ profile }).request('/openapi.json')).json()) as { paths: Record<string, Record<string, { operationId: string }>> }
+      expect(Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId))).not.toContain('logout')
+    })
+  } else {
+    it('logs out in its own style, after which the token is refused', async () => {
+      const app = createApp({ profile })
+      const { access_token } = await login(app)
+      const auth = { authorization: `Bearer ${access_token}`, ...version }
+      // Antiforgery (VB365) is opted out of here: the cookie + header pair is tested in test/vb365/.
+      const res = await app.request(logout.path, { method: logout.method, headers: auth })
+      expect(res.status).toBe(logout.status)
+      const body = logout.objectBody ?? logout.message
+      expect(await res.text()).toBe(body === undefined ? '' : JSON.stringify(body))
+      expect((await app.request(logout.path, { method: logout.method, headers: auth })).status).toBe(401)
+    })
+  }
 
   it.each(profile.clientBases)('serves the Clients resource under %s', async (base) => {
     const app = createApp({ profile })
@@ -49,6 +78,17 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('profile %s', (_, profile
     expect(created.status).toBe(200)
     const { client_id } = (await created.json()) as { client_id: string }
     expect(await (await app.request(`${base}/Clients`, { headers: auth })).json()).toEqual([client_id])
+  })
+
+  it('answers every refusal of its error model with a status and, where the model has codes, a code', () => {
+    if (profile.errors.model === 'oauth-message') return expect(profile.errors.refusals).toBeUndefined()
+    for (const refusal of REFUSALS) {
+      const answer = profile.errors.refusals?.[refusal]
+      expect(answer, refusal).toBeDefined()
+      expect(answer!.status >= 400 && answer!.status < 600, refusal).toBe(true)
+      // VBR's Error requires an errorCode; RESTExceptionInfo's is null where its enum has no fitting value, ProblemDetails has none.
+      if (profile.errors.model === 'vbr-error' || answer!.code !== undefined) expect(typeof answer!.code, refusal).toBe('string')
+    }
   })
 })
 

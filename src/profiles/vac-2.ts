@@ -25,11 +25,11 @@ export const vac2: Profile = {
   // The vendor's own example sends a form body under Content-Type: application/json.
   formContentTypes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
   sources: {
-    seed: 'seeds/002 "Getting Authorization Tokens" (VAC RESTful API v2)',
+    seed: 'docs/sources.md#seed-002-getting-authorization-tokens-vac-restful-api-v2 (seed 002, Getting Authorization Tokens)',
     token: 'helpcenter.veeam.com archive/vac/20/rest/authorization_example.html; archive/vac/30/rest/authentication.html (expires_in 3599)',
     logout: 'archive/vac/30/rest/authorization_example.html: POST /accounts/logout, 200, "You have been logged out."',
     stubs:
-      'vendor-facts section 5: a public VAC v2 client (Prometheus exporter) sends its bearer token to GET /v2/tenants and /v2/tenants/{id}/backupResources right after POST /token; seeds/002 step "To validate the access token, click Explore"',
+      'docs/sources.md#vac-2-public-clients: a public VAC v2 client (Prometheus exporter) sends its bearer token to GET /v2/tenants and /v2/tenants/{id}/backupResources right after POST /token; docs/sources.md#seed-002-getting-authorization-tokens-vac-restful-api-v2 step "To validate the access token, click Explore."',
   },
   assumptions: [
     ...TOKEN_ASSUMPTIONS.filter((a) => a.id !== 'form-content-types'),

@@ -209,6 +209,8 @@ function vbrRelease({ id, version, build, revisions, line }: Release): Profile {
       discovery: 'Swagger UI at /swagger/ui/index.html (12.x) or /swagger/index.html (13.x); documents at /swagger/v<revision>/swagger.json',
     },
     assumptions: VBR_ASSUMPTIONS,
+    // Single-use refresh tokens, logout expiring both tokens, and the Error body everywhere are documented for VBR.
+    documented: ['refresh-rotation', 'logout-revokes-refresh', 'resource-error-body', 'token-error-body'],
   }
 }
 

@@ -28,7 +28,7 @@ export const vro71: Profile = {
   errors: { model: 'oauth-message' },
   formContentTypes: ['application/x-www-form-urlencoded', 'multipart/form-data'],
   sources: {
-    seed: 'seeds/000 "Authorization Examples" (Veeam Recovery Orchestrator REST API 7.1)',
+    seed: 'docs/sources.md#seed-000-authorization-examples-vro-rest-api-71 (seed 000, Authorization Examples)',
     token: 'helpcenter.veeam.com docs/vro/rest/authorization.html, examples.html',
     clients: 'helpcenter.veeam.com docs/vro/rest/client_registration.html; references/vro/7.2/rest/7.2.1/tag/Clients',
     lifetimes: 'helpcenter.veeam.com docs/vro/rest/token_lifetime.html (Web.config defaults 15 and 120 minutes)',

@@ -34,7 +34,7 @@ function rootTokenRelease(id: string, product: string, version: string, title: s
 }
 
 export const vao3 = rootTokenRelease('vao-3', 'Veeam Availability Orchestrator', '3', 'Veeam Availability Orchestrator REST API 3', 'v3', 'vao', {
-  seed: 'seeds/001 "Working with Clients" (VAO REST API v3)',
+  seed: 'docs/sources.md#seed-001-working-with-clients-vao-rest-api-v3 (seed 001, Working with Clients)',
   token: 'helpcenter.veeam.com archive/vao/30/restapi/authorization_example.html (DOMAIN\\USERNAME, VAO Administrator or Plan Author)',
   clients: 'helpcenter.veeam.com archive/vao/30/restapi/client_registration.html',
 })

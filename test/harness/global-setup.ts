@@ -1,4 +1,4 @@
-/** @module The README's vitest globalSetup recipe, live: one mock for the whole run, its URL handed to tests with provide/inject. */
+/** @module The vitest globalSetup recipe of docs/test-harness.md, live: one mock for the whole run, its URL handed to tests with provide/inject. */
 import type { TestProject } from 'vitest/node'
 import { startMock } from '../../src/index.js'
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, inject, it } from 'vitest'
 
-// The README recipe: globalSetup starts the mock once; each test starts from the fixtures.
+// The recipe of docs/test-harness.md: globalSetup starts the mock once; each test starts from the fixtures.
 const url = inject('mockUrl')
 beforeEach(async () => {
   await fetch(`${url}/__control/reset`, { method: 'POST' })
