@@ -8,7 +8,9 @@ import { Redactor } from './redact.js'
 import type { Accounts } from './scenarios/accounts.js'
 import { apiVersionScenario } from './scenarios/api-version.js'
 import { authorizationCodeScenario } from './scenarios/authorization-code.js'
+import { antiforgeryScenario } from './scenarios/antiforgery.js'
 import { bearerScenario } from './scenarios/bearer.js'
+import { revokeScenario } from './scenarios/revoke.js'
 import { tokenDatesScenario } from './scenarios/token-dates.js'
 import { clientsScenario } from './scenarios/clients.js'
 import { contractScenario } from './scenarios/contract.js'
@@ -69,6 +71,8 @@ const SCENARIOS = [
   clientsScenario,
   crossUserScenario,
   logoutScenario,
+  antiforgeryScenario,
+  revokeScenario,
   bearerScenario,
   contractScenario,
 ]

@@ -58,4 +58,7 @@ export const AIMED: Record<QuirkName, { check: string; strict?: true; profile?: 
   'token-dates-inconsistent': { check: 'token-dates-match-expires-in', profile: 'vbr-12' },
   'dates-without-offset': { check: 'token-dates-have-offset', profile: 'vbr-12' },
   'authorization-code-reusable': { check: 'used-authorization-code-refused', profile: 'vbr-12' },
+  'antiforgery-not-required': { check: 'refresh-without-antiforgery-refused', profile: 'vb365-8' },
+  'logout-returns-204': { check: 'logout-returns-documented-status', profile: 'vb365-7' },
+  'revoke-ignores-token-parameter': { check: 'revoke-named-token-refused', profile: 'vone-12' },
 }
