@@ -1,6 +1,6 @@
 /**
  * @module Veeam Backup for Microsoft 365 REST API v6, v7 and v8: one profile per API version, told apart by their
- * grants, token fields, antiforgery, logout and RESTExceptionInfo. Facts: docs/vb365.md "Sources".
+ * grants, token fields, antiforgery, logout and RESTExceptionInfo. Facts: docs/sources.md "Backup for Microsoft 365".
  */
 import type { Assumption, NamedSchema, Profile, RefusalAnswer } from './profile.js'
 import type { Refusal } from '../oauth/errors.js'

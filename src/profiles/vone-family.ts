@@ -1,6 +1,6 @@
 /**
  * @module Veeam ONE REST API: `vone-12` (Veeam ONE 12.x, API v2.1 and v2.2). The auth endpoints are the same in every
- * 12.x and 13 release; only the versioned resource paths differ. Facts: docs/veeam-one.md "Sources".
+ * 12.x and 13 release; only the versioned resource paths differ. Facts: docs/sources.md "Veeam ONE".
  */
 import type { Assumption, NamedSchema, Profile, RefusalAnswer, ServerResource } from './profile.js'
 import type { Refusal } from '../oauth/errors.js'
