@@ -16,5 +16,5 @@ export function decideControl(host: string, flags: { off: boolean; token?: strin
   const journal = flags.journalSize === undefined ? {} : { journalSize: flags.journalSize }
   if (flags.token !== undefined) return { control: { token: flags.token, ...journal } }
   if (isLoopback(host)) return { control: journal }
-  return { control: false, note: `control API off: --host ${host} is not loopback; pass --control-token T to enable it` }
+  return { control: false, note: `control API off: --host ${host} is not loopback; pass --control-token-file FILE (or --control-token T) to enable it` }
 }

@@ -9,6 +9,7 @@ import type { Profile } from '../profiles/profile.js'
 import { listen, ListenError } from '../server/listen.js'
 import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
+import { CONTROL_TOKEN_FLAGS, CONTROL_TOKEN_HELP, controlToken } from './control-token.js'
 import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
@@ -37,8 +38,7 @@ Flags:
                         json (one JSON line per request), off
   --quirk NAME          break one documented rule on purpose (repeatable; see docs/conformance.md "Quirks")
   --no-control          turn off the test harness API under /__control (on by default on loopback)
-  --control-token T     require "Authorization: Bearer T" on /__control; needed to enable it on a
-                        non-loopback --host
+${CONTROL_TOKEN_HELP}
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
 ${STUBS_HELP}
@@ -72,7 +72,7 @@ const FLAGS = {
   log: { type: 'string' },
   quirk: { type: 'string', multiple: true },
   'no-control': { type: 'boolean' },
-  'control-token': { type: 'string' },
+  ...CONTROL_TOKEN_FLAGS,
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
   stubs: { type: 'string' },
@@ -116,8 +116,8 @@ function quirkFlags(names: string[] | undefined): QuirkName[] {
   }
 }
 
-/** Turns argv into a configuration, or throws UsageError. Reads the fixtures file if one is named. */
-export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
+/** Turns argv (and env, for the control token) into a configuration, or throws UsageError. Reads the files named. */
+export async function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
   let values
   try {
     values = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: false }).values
@@ -144,10 +144,10 @@ export async function parseServeArgs(args: string[]): Promise<ServeConfig | 'hel
   if (values['access-ttl'] !== undefined) lifetimes.accessSeconds = parseDuration(values['access-ttl'], '--access-ttl')
   if (values['refresh-ttl'] !== undefined) lifetimes.refreshSeconds = parseDuration(values['refresh-ttl'], '--refresh-ttl')
   const host = values.host ?? '127.0.0.1'
-  if (values['control-token'] === '') throw new UsageError('--control-token needs a non-empty token.')
+  const token = controlToken(values, env)
   const decision = decideControl(host, {
     off: values['no-control'] === true,
-    ...(values['control-token'] === undefined ? {} : { token: values['control-token'] }),
+    ...(token === undefined ? {} : { token }),
     ...(values['journal-size'] === undefined ? {} : { journalSize: parseInteger(values['journal-size'], '--journal-size', 1, 1_000_000) }),
   })
   if (values['token-seed'] === '') throw new UsageError('--token-seed needs a non-empty seed.')
@@ -240,14 +240,8 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     await server.close()
     throw error
   }
-  if (parsed.log === 'json') out(JSON.stringify(ready))
-  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
-  if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
-  if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
-  if (parsed.options.tokenSeed !== undefined) {
-    err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
-  }
-  await new Promise<void>((resolve) => {
+  // Listening before the ready line: a script may send SIGTERM as soon as it reads it.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
@@ -256,8 +250,16 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  if (parsed.log === 'json') out(JSON.stringify(ready))
+  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
+  if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
+  if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
+  if (parsed.options.tokenSeed !== undefined) {
+    err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
+  }
+  await stopped
   parsed.readyFile?.remove()
   await server.close()
-  stateFile?.flush()
+  stateFile?.close()
   return 0
 }

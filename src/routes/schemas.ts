@@ -31,10 +31,11 @@ export function tokenRequestSchema(profile: Profile) {
       ...clientFields,
       refresh_token: field('Required if grant_type is refresh_token.'),
       ...(profile.grants.includes('authorization_code') && { code: field('Required if grant_type is authorization_code.') }),
+      // A text field, not a boolean: Swagger UI would pick "true" in a boolean drop-down and send it unasked.
       ...(profile.shortTermRefresh !== undefined && {
-        [profile.shortTermRefresh.field]: z.boolean().optional().openapi({
-          description: `If true, the refresh token lives the access token lifetime plus ${profile.shortTermRefresh.extraSeconds / 60} minutes.`,
-        }),
+        [profile.shortTermRefresh.field]: field(
+          `true or false. If true, the refresh token lives the access token lifetime plus ${profile.shortTermRefresh.extraSeconds / 60} minutes.`,
+        ),
       }),
       ...(profile.antiforgery !== undefined && {
         [profile.antiforgery.optOutField]: z.boolean().nullable().optional().openapi({

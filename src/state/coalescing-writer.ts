@@ -23,17 +23,23 @@ export class CoalescingWriter {
     private readonly timers: Timers = realTimers,
   ) {}
 
-  /** A change happened: write within `delayMs`. */
-  schedule(): void {
+  /** A change happened: write within `delayMs` (or `ms`, e.g. a retry after a failed write). */
+  schedule(ms = this.delayMs): void {
     if (this.#pending !== undefined) return
     this.#pending = this.timers.setTimeout(() => {
       this.#pending = undefined
       this.write()
-    }, this.delayMs)
+    }, ms)
   }
 
   get pending(): boolean {
     return this.#pending !== undefined
+  }
+
+  /** Drops a waiting write. */
+  cancel(): void {
+    if (this.#pending !== undefined) this.timers.clearTimeout(this.#pending)
+    this.#pending = undefined
   }
 
   /** Writes now if a change is waiting (on exit). */

@@ -3,9 +3,10 @@ import { z } from 'zod'
 import type { AccountFixture } from '../accounts/fixtures.js'
 import { parseUsername } from '../accounts/username.js'
 import type { MockState } from '../engine/mock-state.js'
-import { hashSecret, tokenDigest } from '../security/secret.js'
+import { hashSecret } from '../security/secret.js'
 import { accountKey } from '../store/memory-store.js'
 import type { Account, Principal, Session } from '../store/types.js'
+import { SessionTokenRecords } from './session-tokens.js'
 
 export const STATE_FORMAT = 'veeam-auth-mock-state'
 export const STATE_VERSION = 1
@@ -74,35 +75,40 @@ function sameAsFixture(account: Account, baseline: Baseline): boolean {
   )
 }
 
-function sessionRecord(state: MockState, session: Session, now: number): NonNullable<StateSnapshot['sessions']>[number] | undefined {
+type SessionRecord = NonNullable<StateSnapshot['sessions']>[number]
+
+// Runs once per live session on every write: no spreads or closures (a write with 29,000 sessions builds 29,000).
+function sessionRecord(state: MockState, session: Session, now: number, tokens: SessionTokenRecords): SessionRecord | undefined {
   const { store } = state
   const { principal } = session
-  let who: { account: string } | { clientId: string }
+  let record: SessionRecord
   if (principal.kind === 'user') {
     const account = store.getAccount(principal.accountId)
     if (account === undefined) return undefined
-    who = { account: usernameOf(account) }
+    record = { account: usernameOf(account) }
   } else {
     if (store.getClient(principal.clientId) === undefined) return undefined
-    who = { clientId: principal.clientId }
+    record = { clientId: principal.clientId }
   }
   const live = store.liveTokens(session, now)
-  const digest = (kind: 'access' | 'refresh') =>
-    session.restored?.[`${kind}Digest`] ?? tokenDigest(kind === 'access' ? session.accessToken : session.refreshToken)
-  const token = (kind: 'access' | 'refresh', expiresAt: number) => ({ sha256: digest(kind), expiresAt: new Date(expiresAt).toISOString() })
   if (!live.access && !live.refresh) return undefined
-  return {
-    ...who,
-    ...(live.access ? { access: token('access', session.accessExpiresAt) } : {}),
-    ...(live.refresh ? { refresh: token('refresh', session.refreshExpiresAt) } : {}),
-  }
+  const { access, refresh } = tokens.of(session)
+  if (live.access) record.access = access
+  if (live.refresh) record.refresh = refresh
+  return record
 }
 
 /**
  * The store as a snapshot: accounts that differ from `baseline` (the fixtures), fixture accounts deleted,
  * every client account, and with `sessions` the live sessions. Secrets and tokens appear only as SHA-256.
+ * Pass the same `tokens` to every snapshot of one store, so that each session's tokens are hashed once.
  */
-export function takeSnapshot(state: MockState, baseline: Baseline, options: { sessions: boolean }): StateSnapshot {
+export function takeSnapshot(
+  state: MockState,
+  baseline: Baseline,
+  options: { sessions: boolean },
+  tokens = new SessionTokenRecords(),
+): StateSnapshot {
   const { store } = state
   const now = state.clock.now()
   const accounts = store.accounts()
@@ -120,7 +126,7 @@ export function takeSnapshot(state: MockState, baseline: Baseline, options: { se
       store.clientsOf(a.id).map((c) => ({ clientId: c.id, owner: usernameOf(a), secretSha256: c.secretHash.toString('hex') })),
     ),
     ...(options.sessions
-      ? { sessions: store.sessions(now).flatMap((s) => sessionRecord(state, s, now) ?? []) }
+      ? { sessions: store.sessions(now).flatMap((s) => sessionRecord(state, s, now, tokens) ?? []) }
       : {}),
   }
 }

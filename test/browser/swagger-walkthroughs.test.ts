@@ -202,4 +202,32 @@ describe.skipIf(SKIP)(TITLE, () => {
       expect(await ui.authorized()).toBe(false)
     })
   }, TIMEOUT)
+
+  it('vbr-12: x-api-version pre-filled with 1.1-rev0 on every operation; password, serverInfo with the token, logout 200 {}', async () => {
+    await walk('vbr-12', 'vbr-12-walkthrough', async ({ ui, guard }) => {
+      await expectIntroduction(ui, 'vbr-12')
+      const token = await ui.tryItOut('POST', '/api/oauth2/token')
+      expect(await ui.parameterValue(token, 'x-api-version')).toBe('1.1-rev0')
+      expect(await ui.selectedGrant(token)).toBe('password')
+      await ui.fillForm(token, { username: 'administrator', password: PASSWORD })
+      const login = await ui.execute(token)
+      expect(login.status).toBe(200)
+      const tokenRequest = sent(guard, 'POST', '/api/oauth2/token')
+      expect(tokenRequest.headers['x-api-version']).toBe('1.1-rev0')
+      expect(form(tokenRequest)).toEqual({ grant_type: 'password', username: 'administrator', password: PASSWORD })
+      const user = JSON.parse(login.body) as TokenBody & Record<string, string>
+      expect(Object.keys(user)).toEqual(['access_token', 'token_type', 'refresh_token', 'expires_in', '.issued', '.expires'])
+
+      const info = await ui.tryItOut('GET', '/api/v1/serverInfo')
+      expect(await ui.parameterValue(info, 'x-api-version')).toBe('1.1-rev0')
+      const read = await ui.execute(info)
+      expect([read.status, (JSON.parse(read.body) as { buildVersion: string }).buildVersion]).toEqual([200, '12.0.0.1420'])
+      expect(sent(guard, 'GET', '/api/v1/serverInfo').headers.authorization).toBe(`Bearer ${user.access_token}`)
+
+      const logout = await ui.tryItOut('POST', '/api/oauth2/logout')
+      const out = await ui.execute(logout)
+      expect([out.status, JSON.parse(out.body)]).toEqual([200, {}])
+      expect(await ui.authorized()).toBe(false)
+    })
+  }, TIMEOUT)
 })

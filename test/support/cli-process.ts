@@ -8,13 +8,18 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
-export function spawnCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+/** `env`: variables added to this process's environment. */
+export function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  })
 }
 
 /** Runs the CLI to completion. */
-export async function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawnCli(args)
+export async function runCli(args: string[], env?: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnCli(args, env)
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (d) => (stdout += d))
@@ -30,8 +35,8 @@ export function readyUrl(output: string): string | undefined {
 }
 
 /** Starts `serve` and resolves with its URL once the first line says it is listening. */
-export async function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawnCli(['serve', ...args])
+export async function startCli(args: string[], env?: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawnCli(['serve', ...args], env)
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (d) => {

@@ -59,6 +59,13 @@ export class SwaggerPage {
     }
   }
 
+  /** The value a parameter's field shows (a drop-down's choice or the text typed), e.g. the pre-filled x-api-version. */
+  async parameterValue(op: Locator, name: string): Promise<string> {
+    const row = op.locator(`tr[data-param-name="${name}"]`)
+    const select = row.locator('select')
+    return (await select.count()) ? select.inputValue() : row.locator('input').inputValue()
+  }
+
   /** Types into a parameter's field, e.g. the clientId query parameter. */
   async fillParameter(op: Locator, name: string, value: string): Promise<void> {
     await op.locator(`tr[data-param-name="${name}"] input`).fill(value)
