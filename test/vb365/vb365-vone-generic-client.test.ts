@@ -25,13 +25,13 @@ describe.each(TARGETS.map((t) => [t.profile, t] as const))('simple-oauth2 agains
       auth: { tokenHost: mock.url, tokenPath: target.tokenPath },
       options: { authorizationMethod: 'body' },
     })
-    const token = await client.getToken({ username: target.username, password: 'Password1', ...target.extra })
+    const token = await client.getToken({ username: target.username, password: 'Password1', ...target.extra } as { username: string; password: string })
     expect(token.token['token_type']).toMatch(/^bearer$/i)
     expect(token.expired()).toBe(false)
     const resource = await fetch(`${mock.url}${target.resource}`, { headers: { authorization: `Bearer ${String(token.token['access_token'])}` } })
     expect(resource.status).toBe(200)
-    const refreshed = await token.refresh(target.extra)
+    const refreshed = await token.refresh(target.extra as { scope?: string })
     expect(refreshed.token['access_token']).not.toBe(token.token['access_token'])
-    await expect(token.refresh(target.extra)).rejects.toMatchObject({ output: { statusCode: 400 } })
+    await expect(token.refresh(target.extra as { scope?: string })).rejects.toMatchObject({ output: { statusCode: 400 } })
   })
 })
