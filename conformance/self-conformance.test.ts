@@ -8,8 +8,10 @@ import { ACCOUNTS, accountsOf, AIMED, startMock } from './test-support.js'
 import { textReport } from './report-text.js'
 
 const HTTP = { timeoutMs: 10_000, insecure: false }
-/** Rules of other products (VBR's version header, TokenModel dates, authorization code): skipped on vro-7.1, and only they. */
-const NOT_VRO = [...CHECKS.values()].filter((c) => ['api-version', 'authorization-code'].includes(c.scenario) || c.id.startsWith('token-dates-')).map((c) => c.id)
+/** Rules of other products (VBR's version header, TokenModel dates, authorization code; VB365's antiforgery, Veeam ONE's revoke): skipped on vro-7.1, and only they. */
+const NOT_VRO = [...CHECKS.values()]
+  .filter((c) => ['api-version', 'authorization-code', 'antiforgery', 'revoke'].includes(c.scenario) || c.id.startsWith('token-dates-'))
+  .map((c) => c.id)
 const options = (target: string, more: Partial<RunOptions> = {}): RunOptions => ({ target, profile: 'vro-7.1', accounts: ACCOUNTS, http: HTTP, ...more })
 
 describe('the faithful mock', () => {

@@ -1,5 +1,5 @@
 /**
- * @module Veeam ONE REST API: `vone-12` (Veeam ONE 12.x, API v2.1 and v2.2). The auth endpoints are the same in every
+ * @module Veeam ONE REST API: `vone-12` (Veeam ONE 12.x, API v2.1 and v2.2) and `vone-13` (2.1 to 2.3). The auth endpoints are the same in every
  * 12.x and 13 release; only the versioned resource paths differ. Facts: docs/sources.md "Veeam ONE".
  */
 import type { Assumption, NamedSchema, Profile, RefusalAnswer, ServerResource } from './profile.js'
@@ -95,6 +95,13 @@ const ASSUMPTIONS: Assumption[] = [
   },
 ]
 
+/** The two assumptions that name the release's API versions and build, written for this release. */
+function release(a: Assumption, id: string, apis: string[], build: string): Assumption {
+  const paths = apis.map((api) => `/api/v${api}`).join(', ')
+  if (a.id === 'about-example-build') return { ...a, rule: `GET /api/v2.x/about answers the build ${build} on machine one-srv, to Admin only.` }
+  return { ...a, rule: `${id} serves the versioned resources under ${paths}; the token and revoke paths are unversioned; an x-api-version header is ignored.` }
+}
+
 function about(version: string, latest: boolean, build: string): ServerResource {
   return {
     kind: 'static',
@@ -115,9 +122,11 @@ interface Release {
   /** API versions, oldest first; the last is the current one. */
   apis: string[]
   sources: Record<string, string>
+  /** Choices of this release only. */
+  assumptions?: Assumption[]
 }
 
-function voneRelease({ id, version, build, apis, sources }: Release): Profile {
+function voneRelease({ id, version, build, apis, sources, assumptions = [] }: Release): Profile {
   return {
     id,
     product: 'Veeam ONE',
@@ -157,7 +166,7 @@ function voneRelease({ id, version, build, apis, sources }: Release): Profile {
       resources: `${DOC} GET /api/v2.3/about ServerInformation {name, version, machine, logPath}; Cenvora/veeam-one discovery.py probes /api/v{version}/about`,
       ...sources,
     },
-    assumptions: ASSUMPTIONS,
+    assumptions: [...ASSUMPTIONS.map((a) => (a.id === 'version-paths' || a.id === 'about-example-build' ? release(a, id, apis, build) : a)), ...assumptions],
   }
 }
 
@@ -171,4 +180,22 @@ export const vone12 = voneRelease({
   },
 })
 
-export const VONE_PROFILES = [vone12]
+export const vone13 = voneRelease({
+  id: 'vone-13',
+  version: '13',
+  build: '13.0.1.5848',
+  apis: ['2.1', '2.2', '2.3'],
+  sources: {
+    versions: `${DOC} SectionAbout: "Veeam ONE REST API v13 Reference Map" (and v13.0.1, v13.1); GET /api/v2.3/about example version 13.0.1.5848; Cenvora/veeam-one discovery.py: "A Veeam ONE 13 server serves older versions too (2.1, 2.2 and 2.3 all answer 401)"`,
+    mfa: `${DOC} #/paths/~1api~1token/post: header Veeam-Mfa-Code "MFA verification code. Include this header when multi-factor authentication is enabled for the account."`,
+  },
+  assumptions: [
+    {
+      id: 'mfa-code-not-emulated',
+      rule: 'The Veeam-Mfa-Code header of POST /api/token is accepted and ignored; no account has MFA.',
+      reason: 'The 2.3 document names the header without the refusal an MFA account gets without it, or how a code is checked; emulating a guess would mislead.',
+    },
+  ],
+})
+
+export const VONE_PROFILES = [vone12, vone13]
