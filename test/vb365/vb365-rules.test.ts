@@ -192,3 +192,15 @@ describe('vb365: 429 Quota Exceeded on the token endpoint, as a fault rule', () 
     expect((await token(`${ADMIN}&disable_antiforgery_token=true`)).status).toBe(200)
   })
 })
+
+describe('vb365: fault rules match a JSON token request by its grant', () => {
+  it('a rule for grant_type refresh_token answers a JSON refresh and leaves a JSON password login alone', async () => {
+    const { mock, token } = vb365(8, { control: true })
+    mock.harness!.faults.add({ operation: 'issueToken', grantType: 'refresh_token', respond: { status: 503 } })
+    const login = await token(JSON.stringify({ username: 'administrator', password: 'Password1', disable_antiforgery_token: true }), JSON_TYPE)
+    expect(login.status).toBe(200)
+    const { refresh_token } = (await login.json()) as { refresh_token: string }
+    const refresh = await token(JSON.stringify({ grant_type: 'refresh_token', refresh_token, disable_antiforgery_token: true }), JSON_TYPE)
+    expect(refresh.status).toBe(503)
+  })
+})
