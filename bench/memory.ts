@@ -1,6 +1,6 @@
 /** @module Memory case: 1,000,000 tokens issued through the store under a test clock; heap after gc() returns near its start. */
 import type { Clock } from '../src/clock.js'
-import { createMock } from '../src/engine/create-mock.js'
+import { createMock } from '../src/create-mock.js'
 import { issueSession } from '../src/engine/sessions.js'
 
 export interface MemoryResult {

@@ -1,5 +1,5 @@
 /** @module For the suite's tests only: a mock on an ephemeral port, the default accounts, the check aimed at each quirk. */
-import { createMock, type AppOptions } from '../src/engine/create-mock.js'
+import { createMock, type AppOptions } from '../src/create-mock.js'
 import type { QuirkName } from '../src/engine/quirks.js'
 import { defaultFixtures } from '../src/accounts/fixtures.js'
 import { findProfile } from '../src/profiles/index.js'
@@ -15,7 +15,9 @@ export const ACCOUNTS: Accounts = {
 
 /** `more`: e.g. `{ control: true }`, which lets the time checks run (they are skipped without it). */
 export async function startMock(quirks: QuirkName[] = [], onRequest?: AppOptions['onRequest'], profile = 'vro-7.1', more: AppOptions = {}) {
-  const mock = createMock({ ...more, profile, quirks, ...(onRequest !== undefined && { onRequest }) })
+  const found = findProfile(profile)
+  if (found === undefined) throw new Error(`no profile ${profile}`)
+  const mock = createMock({ ...more, profile: found, quirks, ...(onRequest !== undefined && { onRequest }) })
   const server = await listen(mock.app.fetch, { port: 0 })
   return { ...mock, url: server.url, close: () => server.close() }
 }

@@ -1,8 +1,8 @@
 /** @module The public factory: a Hono app for one profile, ready for `app.request()` or a server. */
-import { createMock, type AppOptions } from './engine/create-mock.js'
+import { createMock, type AppOptions } from './create-mock.js'
 import type { App } from './routes/env.js'
 
-export type { AppOptions } from './engine/create-mock.js'
+export type { AppOptions } from './create-mock.js'
 
 /**
  * Builds the mock's app. It has no side effects: nothing listens, no timer starts.

@@ -6,7 +6,7 @@ import type { JournalEntry, JournalFilter } from './control/journal.js'
 import type { SessionControl } from './control/sessions.js'
 import type { VirtualClock } from './control/virtual-clock.js'
 import { isLoopback } from './control/loopback.js'
-import { createMock, type AppOptions } from './engine/create-mock.js'
+import { createMock, type AppOptions } from './create-mock.js'
 import type { App } from './routes/env.js'
 import { listen } from './server/listen.js'
 import type { StubView } from './stubs/stub-registry.js'
@@ -79,6 +79,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const control = {
     ...(journalSize === undefined ? {} : { journalSize }),
     ...(controlToken === undefined ? {} : { token: controlToken }),
+    ...(host === undefined ? {} : { host }),
   }
   const { app, harness } = createMock({ ...appOptions, control })
   const pair = tls === true ? await selfSignedCertificate() : tls || undefined

@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../src/engine/create-mock.js'
+import { createMock } from '../src/create-mock.js'
 import { startMock } from '../src/start-mock.js'
 import { runCli, startCli } from './support/cli-process.js'
 

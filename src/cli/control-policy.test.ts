@@ -4,8 +4,8 @@ import { parseServeArgs, type ServeConfig } from './serve.js'
 
 describe('decideControl', () => {
   it('is on by default on loopback', () => {
-    expect(decideControl('127.0.0.1', { off: false })).toEqual({ control: {} })
-    expect(decideControl('::1', { off: false, journalSize: 5 })).toEqual({ control: { journalSize: 5 } })
+    expect(decideControl('127.0.0.1', { off: false })).toEqual({ control: { host: '127.0.0.1' } })
+    expect(decideControl('::1', { off: false, journalSize: 5 })).toEqual({ control: { host: '::1', journalSize: 5 } })
   })
 
   it('is off on another host without a token, and says why', () => {
@@ -15,7 +15,7 @@ describe('decideControl', () => {
   })
 
   it('is on anywhere with a token', () => {
-    expect(decideControl('0.0.0.0', { off: false, token: 'T' })).toEqual({ control: { token: 'T' } })
+    expect(decideControl('0.0.0.0', { off: false, token: 'T' })).toEqual({ control: { token: 'T', host: '0.0.0.0' } })
   })
 
   it('--no-control wins', () => {
@@ -36,7 +36,7 @@ describe('serve flags for the harness', () => {
 
   it('passes --control-token, --journal-size and --token-seed to the mock', async () => {
     const config = await parse(['--host', '0.0.0.0', '--control-token', 'T', '--journal-size', '10', '--token-seed', 's'])
-    expect(config.options.control).toEqual({ token: 'T', journalSize: 10 })
+    expect(config.options.control).toEqual({ token: 'T', host: '0.0.0.0', journalSize: 10 })
     expect(config.options.tokenSeed).toBe('s')
   })
 

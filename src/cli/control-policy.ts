@@ -13,7 +13,7 @@ export interface ControlDecision {
 /** `--no-control` wins; a token turns it on anywhere; without one it is on only on loopback. */
 export function decideControl(host: string, flags: { off: boolean; token?: string; journalSize?: number }): ControlDecision {
   if (flags.off) return { control: false }
-  const journal = flags.journalSize === undefined ? {} : { journalSize: flags.journalSize }
+  const journal = { host, ...(flags.journalSize === undefined ? {} : { journalSize: flags.journalSize }) }
   if (flags.token !== undefined) return { control: { token: flags.token, ...journal } }
   if (isLoopback(host)) return { control: journal }
   return { control: false, note: `control API off: --host ${host} is not loopback; pass --control-token-file FILE (or --control-token T) to enable it` }

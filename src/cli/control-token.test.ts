@@ -51,8 +51,8 @@ describe('controlToken', () => {
 
   it('reaches the mock from parseServeArgs, the environment included', async () => {
     const config = (await parseServeArgs(['--host', '0.0.0.0'], { [CONTROL_TOKEN_ENV]: SECRET })) as ServeConfig
-    expect(config.options.control).toEqual({ token: SECRET })
+    expect(config.options.control).toEqual({ token: SECRET, host: '0.0.0.0' })
     const fromFile = (await parseServeArgs(['--control-token-file', file('t8', `${SECRET}\n`)], {})) as ServeConfig
-    expect(fromFile.options.control).toEqual({ token: SECRET })
+    expect(fromFile.options.control).toEqual({ token: SECRET, host: '127.0.0.1' })
   })
 })

@@ -2,13 +2,15 @@
 import { parseArgs } from 'node:util'
 import { readFixturesFile, defaultFixtures, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
-import { createMock, type AppOptions } from '../engine/create-mock.js'
+import { assertRole } from '../accounts/roles.js'
+import { createMock, type AppOptions } from '../create-mock.js'
 import { assertQuirks, type QuirkName } from '../engine/quirks.js'
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
 import type { Profile } from '../profiles/profile.js'
 import { listen, ListenError } from '../server/listen.js'
 import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
+import { escapeControl } from './control-characters.js'
 import { CONTROL_TOKEN_FLAGS, CONTROL_TOKEN_HELP, controlToken } from './control-token.js'
 import { parseInteger } from './numbers.js'
 import { printProfiles } from './profiles.js'
@@ -41,6 +43,9 @@ Flags:
 ${CONTROL_TOKEN_HELP}
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
+  --max-clients-per-user N
+                        client accounts one user may create (default 1000; one more answers 403)
+  --max-stubs N         stubs the mock holds, --stubs and runtime ones together (default 1000)
 ${STUBS_HELP}
 ${STATE_HELP}
   --list-profiles       print the profiles and exit
@@ -75,6 +80,8 @@ const FLAGS = {
   ...CONTROL_TOKEN_FLAGS,
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
+  'max-clients-per-user': { type: 'string' },
+  'max-stubs': { type: 'string' },
   stubs: { type: 'string' },
   'list-profiles': { type: 'boolean' },
   ...TLS_FLAGS,
@@ -94,6 +101,8 @@ export interface ServeConfig {
   generated: number
   /** Why the control API is off, when that may surprise. */
   controlNote?: string
+  /** Combinations of flags that start but cannot work as meant, printed on stderr. */
+  warnings: string[]
   stateFlags: StateFlags
   /** https: files given, or a certificate to make at start. */
   tls?: TlsRequest
@@ -108,9 +117,9 @@ function profileFlag(id: string | undefined): Profile {
   return profile
 }
 
-function quirkFlags(names: string[] | undefined): QuirkName[] {
+function quirkFlags(names: string[] | undefined, profile: Profile): QuirkName[] {
   try {
-    return assertQuirks(names ?? [])
+    return assertQuirks(names ?? [], profile)
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
@@ -139,10 +148,18 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
     if (error instanceof FixtureError) throw new UsageError(`Bad fixtures: ${error.message}`)
     throw error
   }
+  for (const { username, role } of accounts) {
+    try {
+      assertRole(profile, role, `account "${username}"`)
+    } catch (error) {
+      throw new UsageError(`Bad fixtures: ${values.fixtures ?? `fixtures/${profile.id}.json`}: ${(error as Error).message}`)
+    }
+  }
   if (generated > 0) accounts = [...accounts, ...(await generateAccounts(profile, generated, seed))]
   const lifetimes: AppOptions['lifetimes'] = {}
   if (values['access-ttl'] !== undefined) lifetimes.accessSeconds = parseDuration(values['access-ttl'], '--access-ttl')
   if (values['refresh-ttl'] !== undefined) lifetimes.refreshSeconds = parseDuration(values['refresh-ttl'], '--refresh-ttl')
+  const warnings = [...lifetimeWarnings(profile, values['access-ttl'], values['refresh-ttl']), ...ignoredFlags(values)]
   const host = values.host ?? '127.0.0.1'
   const token = controlToken(values, env)
   const decision = decideControl(host, {
@@ -152,12 +169,15 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
   })
   if (values['token-seed'] === '') throw new UsageError('--token-seed needs a non-empty seed.')
   const stateFlags = parseStateFlags(values)
+  const maxClients = values['max-clients-per-user'] === undefined ? undefined : parseInteger(values['max-clients-per-user'], '--max-clients-per-user', 1, 1_000_000)
+  const maxStubs = values['max-stubs'] === undefined ? undefined : parseInteger(values['max-stubs'], '--max-stubs', 1, 1_000_000)
   const tls = parseTlsFlags(values)
   return {
     stateFlags,
     ...(tls === undefined ? {} : { tls }),
     ...(values['ready-file'] === undefined ? {} : { readyFile: new ReadyFile(values['ready-file']) }),
     ...(decision.note === undefined ? {} : { controlNote: decision.note }),
+    warnings,
     profile,
     port: values.port === undefined ? profile.vendorPort : parseInteger(values.port, '--port', 0, 65535),
     host,
@@ -168,14 +188,38 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
       profile,
       accounts,
       lifetimes,
-      quirks: quirkFlags(values.quirk),
+      quirks: quirkFlags(values.quirk, profile),
       showAccountPasswords: values.fixtures === undefined,
       control: decision.control,
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
-      ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile) }),
+      ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile, maxStubs) }),
+      ...(maxClients === undefined ? {} : { maxClientsPerUser: maxClients }),
+      ...(maxStubs === undefined ? {} : { maxStubs }),
       sessions: stateFlags.sessions,
     },
   }
+}
+
+/** Flags that only act together with another one: given alone they would silently do nothing. */
+function ignoredFlags(values: { [flag: string]: unknown }): string[] {
+  const given = (flag: string) => values[flag] !== undefined && values[flag] !== false
+  const idle: [string, boolean, string][] = [
+    ['seed', !given('generate-users'), 'without --generate-users'],
+    ['control-token', given('no-control'), 'with --no-control'],
+    ['journal-size', given('no-control'), 'with --no-control'],
+  ]
+  return idle.filter(([flag, unused]) => given(flag) && unused).map(([flag, , why]) => `--${flag} does nothing ${why}`)
+}
+
+/** A refresh token that dies before its access token makes refreshing impossible: say so (it still starts). */
+function lifetimeWarnings(profile: Profile, accessFlag: string | undefined, refreshFlag: string | undefined): string[] {
+  const access = accessFlag === undefined ? profile.lifetimes.accessSeconds : parseDuration(accessFlag, '--access-ttl')
+  const refresh = refreshFlag === undefined ? profile.lifetimes.refreshSeconds : parseDuration(refreshFlag, '--refresh-ttl')
+  if (refresh >= access) return []
+  const name = (flag: string | undefined, option: string) => (flag === undefined ? `the profile's ${option.slice(2)}` : option)
+  return [
+    `${name(refreshFlag, '--refresh-ttl')} (${formatDuration(refresh)}) is shorter than ${name(accessFlag, '--access-ttl')} (${formatDuration(access)}): a refresh token expires before its access token, so no client can ever refresh`,
+  ]
 }
 
 function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup): string {
@@ -220,7 +264,7 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     ...parsed.options,
     ...(onRequest === undefined ? {} : { onRequest }),
     ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
-    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${(error as Error).message}`),
+    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${escapeControl((error as Error).message)}`),
   })
   const stateLine = attachState(stateFile, mock, parsed.accounts, err)
   const { app, state } = mock
@@ -254,6 +298,7 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
   else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
   if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
   if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
+  if (parsed.log !== 'off') for (const warning of parsed.warnings) err(`warning: ${warning}`)
   if (parsed.options.tokenSeed !== undefined) {
     err('warning: --token-seed makes client ids, secrets and tokens predictable; use it for tests only')
   }

@@ -1,6 +1,6 @@
 /** @module The --state, --state-sessions and --sessions flags: parsed here, the state file opened and reported here. */
 import type { AccountFixture } from '../accounts/fixtures.js'
-import type { Mock } from '../engine/create-mock.js'
+import type { Mock } from '../create-mock.js'
 import type { SessionMode } from '../engine/mock-state.js'
 import { openStateFile, StateFileError, type StateFile } from '../state/state-file.js'
 import { UsageError } from './usage-error.js'

@@ -9,8 +9,8 @@ export const STUBS_HELP = `  --stubs FILE          JSON list of stub resources s
                         profile's own (vac-2 has two): [{"method":"GET","path":"/api/v7.1/Plans/{id}",
                         "status":200,"headers":{},"body":[],"as":"user"}] (see docs/stand-in.md "Stub resources")`
 
-/** The stubs of `path`, valid for `profile`. */
-export function readStubsFlag(path: string, profile: Profile): Stub[] {
+/** The stubs of `path`, valid for `profile` and no more than `max`. */
+export function readStubsFlag(path: string, profile: Profile, max?: number): Stub[] {
   const fail = (problem: string) => new UsageError(`Bad stubs: ${path}: ${problem}`)
   let text: string
   try {
@@ -27,7 +27,7 @@ export function readStubsFlag(path: string, profile: Profile): Stub[] {
   try {
     const stubs = parseStubList(data)
     // The registry checks what the schema cannot: collisions with the profile's routes, repeats.
-    new StubRegistry(profile, stubs)
+    new StubRegistry(profile, stubs, max)
     return stubs
   } catch (error) {
     if (error instanceof StubError) throw fail(error.message)

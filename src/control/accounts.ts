@@ -1,9 +1,11 @@
 /** @module Accounts at runtime: add, re-role, disable, delete. Clients inherit their user's rights, so changes reach them at once. */
 import type { AccountFixture } from '../accounts/fixtures.js'
+import { assertRole } from '../accounts/roles.js'
 import { parseUsername } from '../accounts/username.js'
 import type { MockState } from '../engine/mock-state.js'
 import { hashSecret } from '../security/secret.js'
 import type { Account } from '../store/types.js'
+import { pageOf, type Page, type PageWindow } from './page.js'
 
 /** An account as the control API shows it (never its password). */
 export interface AccountView {
@@ -20,9 +22,11 @@ export interface AccountPatch {
 
 export interface AccountControl {
   list(): AccountView[]
-  /** Adds (or replaces) an account; a bare name gets the profile's default domain. */
+  /** One page of list(), and how many there are. */
+  page(window: PageWindow): Page<AccountView>
+  /** Adds (or replaces) an account; a bare name gets the profile's default domain. Throws RangeError for a bad name or role. */
   add(account: AccountFixture): AccountView
-  /** Undefined when there is no such account. */
+  /** Undefined when there is no such account; throws RangeError (nothing changed) for a role the profile does not know. */
   update(username: string, patch: AccountPatch): AccountView | undefined
   /** Deletes the account and its client accounts; false when there was none. */
   remove(username: string): boolean
@@ -38,15 +42,18 @@ export function accountControl(state: MockState): AccountControl {
   }
   return {
     list: () => state.store.accounts().map(view),
+    page: (window) => pageOf(state.store.accounts(), window, view),
     add({ username, password, role, disabled }) {
       const parsed = parseUsername(username, rule)
       if (parsed === undefined) throw new RangeError(`"${username}" is not DOMAIN\\USERNAME or USERNAME.`)
+      assertRole(state.profile, role, 'role')
       return view(state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false }))
     },
     update(username, patch) {
       const account = find(username)
       if (account === undefined) return undefined
       const { role, disabled, password } = patch
+      if (role !== undefined) assertRole(state.profile, role, 'role')
       const changes = {
         ...(role === undefined ? {} : { role }),
         ...(disabled === undefined ? {} : { disabled }),

@@ -1,4 +1,7 @@
 /** @module Fault rules: what to match, what to do instead of (or before) the real handling, and how often. */
+import { describeIssue } from '../stubs/stub-schema.js'
+import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js'
+import { FaultRule as FaultRuleSchema } from './schemas.js'
 
 /** Which requests a rule applies to; every given field must match. */
 export interface FaultMatch {
@@ -38,6 +41,31 @@ export interface Fault extends FaultRule {
   remaining: number
 }
 
+/** The names a rule may match on: the app's operationIds and the grant types the profile knows. */
+export interface FaultNames {
+  operations: readonly string[]
+  grants: readonly string[]
+}
+
+/** A rule that cannot be used; nothing was added. */
+export class FaultError extends RangeError {}
+
+function unknownName(field: string, given: string, known: readonly string[]): FaultError {
+  return new FaultError(`${field}: unknown ${field} "${given}"; known: ${known.join(', ')}.`)
+}
+
+/** Throws FaultError unless `rule` is complete, well formed and names only what exists. */
+function checkRule(rule: FaultRule, names: FaultNames | undefined): void {
+  const parsed = FaultRuleSchema.safeParse(rule)
+  if (!parsed.success) throw new FaultError(describeIssue(parsed.error))
+  if (rule.respond?.body !== undefined && jsonDepth(rule.respond.body) > MAX_JSON_DEPTH) {
+    throw new FaultError(`respond.body: nested deeper than ${MAX_JSON_DEPTH} levels`)
+  }
+  if (names === undefined) return
+  if (rule.operation !== undefined && !names.operations.includes(rule.operation)) throw unknownName('operation', rule.operation, names.operations)
+  if (rule.grantType !== undefined && !names.grants.includes(rule.grantType)) throw unknownName('grantType', rule.grantType, names.grants)
+}
+
 /** What a request says about itself, for matching. */
 export interface FaultSubject {
   operation: string | undefined
@@ -67,12 +95,13 @@ export class Faults {
   #rules: Fault[] = []
   #nextId = 1
 
+  /** `names` (read when a rule is added, once every route is mounted) lets add() refuse a name that never matches. */
+  constructor(private readonly names?: () => FaultNames) {}
+
+  /** Adds a rule; throws FaultError (nothing added) for a malformed rule or an unknown operation or grant. */
   add(rule: FaultRule): Fault {
+    checkRule(rule, this.names?.())
     const times = rule.times ?? 1
-    if (!Number.isSafeInteger(times) || times < 1) throw new RangeError('times must be a positive integer')
-    if (rule.respond === undefined && rule.drop !== true && rule.delayMs === undefined) {
-      throw new RangeError('a fault needs respond, drop or delayMs')
-    }
     const fault: Fault = { ...rule, times, id: this.#nextId++, remaining: times }
     this.#rules.push(fault)
     return { ...fault }

@@ -15,6 +15,8 @@ export interface ControlOptions {
   token?: string
   /** Journal entries kept (default 1000). */
   journalSize?: number
+  /** The address the server listens on: a Host naming it is accepted besides loopback (default: loopback only). */
+  host?: string
 }
 
 export interface Harness {
@@ -52,7 +54,8 @@ function operationsOf(app: App): Map<string, string> {
 export function installHarness(app: App, state: MockState, options: InstallOptions): Harness {
   if (!(state.clock instanceof VirtualClock)) throw new Error('the harness needs the state to run on a VirtualClock')
   const clock = state.clock
-  const faults = new Faults()
+  const { grants, listedGrants } = state.profile
+  const faults = new Faults(() => ({ operations: [...new Set(operationsOf(app).values())], grants: [...grants, ...listedGrants] }))
   const journal = new Journal(options.journalSize ?? 1000)
   const { tokenPath, defaultGrant } = state.profile
   const whoIs = (token: string) => {

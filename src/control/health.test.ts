@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 
 describe('GET /__control/health', () => {
   it('answers 200 with the status and profile, without the control token even when one is set', async () => {

@@ -1,4 +1,5 @@
 /** @module The request journal: a bounded ring of what clients sent, with every secret left out. */
+import { pageOf, type Page, type PageWindow } from './page.js'
 
 /** One request as the journal keeps it. Tokens appear only as fingerprints; passwords and secrets never. */
 export interface JournalEntry {
@@ -33,10 +34,19 @@ export interface JournalEntry {
  */
 export type JournalInput = Omit<JournalEntry, 'seq' | 'time'> & { at: number }
 
+/** Characters kept of each field the client chose (path, user name, client id, grant type); the rest is cut, marked. */
+export const JOURNAL_FIELD_LIMIT = 256
+
+const CLIENT_FIELDS = ['method', 'path', 'grant_type', 'account', 'client_id'] as const
+
+const truncate = (value: string) => `${value.slice(0, JOURNAL_FIELD_LIMIT)}…[truncated, ${value.length} chars]`
+
 interface JournalRecord {
   seq: number
   entry: JournalInput
 }
+
+const entryOf = ({ seq, entry: { at, ...rest } }: JournalRecord): JournalEntry => ({ seq, time: new Date(at).toISOString(), ...rest })
 
 export interface JournalFilter {
   operation?: string
@@ -62,8 +72,12 @@ export class Journal {
     if (!Number.isSafeInteger(size) || size < 1) throw new RangeError('journal size must be a positive integer')
   }
 
-  /** Stores the entry, numbering it; returns its `seq`. */
+  /** Stores the entry, numbering it; returns its `seq`. Fields the client chose are cut to JOURNAL_FIELD_LIMIT. */
   add(entry: JournalInput): number {
+    for (const field of CLIENT_FIELDS) {
+      const value = entry[field]
+      if (value !== undefined && value.length > JOURNAL_FIELD_LIMIT) entry[field] = truncate(value)
+    }
     const record = { seq: ++this.#seq, entry }
     if (this.#ring.length < this.size) this.#ring.push(record)
     else {
@@ -75,16 +89,22 @@ export class Journal {
 
   /** Oldest first. */
   list(filter: JournalFilter = {}): JournalEntry[] {
+    return this.#matching(filter).map(entryOf)
+  }
+
+  /** One page of list(filter), and how many entries match. */
+  page(filter: JournalFilter, window: PageWindow): Page<JournalEntry> {
+    return pageOf(this.#matching(filter), window, entryOf)
+  }
+
+  #matching({ operation, since }: JournalFilter): JournalRecord[] {
     const all = [...this.#ring.slice(this.#start), ...this.#ring.slice(0, this.#start)]
-    const { operation, since } = filter
     const sinceMs = typeof since === 'string' ? Date.parse(since) : undefined
-    return all
-      .filter(
-        ({ seq, entry }) =>
-          (operation === undefined || entry.operation === operation) &&
-          (since === undefined || (typeof since === 'number' ? seq > since : entry.at >= (sinceMs as number))),
-      )
-      .map(({ seq, entry: { at, ...rest } }) => ({ seq, time: new Date(at).toISOString(), ...rest }))
+    return all.filter(
+      ({ seq, entry }) =>
+        (operation === undefined || entry.operation === operation) &&
+        (since === undefined || (typeof since === 'number' ? seq > since : entry.at >= (sinceMs as number))),
+    )
   }
 
   clear(): void {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { fingerprint } from './fingerprint.js'
 import { ConnectionDropped } from './intercept.js'
 import { CONTROL_SPEC_PATH, controlSpecText } from './spec-file.js'
@@ -227,7 +227,7 @@ describe('/__control/accounts', () => {
 
   it('re-roling a user to a role without API rights stops its token', async () => {
     const { access_token } = await tokens()
-    await s.control('PATCH', '/accounts/vdro%5Cadministrator', { role: 'Nobody' })
+    await s.control('PATCH', '/accounts/vdro%5Cadministrator', { role: 'Viewer' })
     expect((await s.clients(access_token)).status).toBe(401)
     await s.control('PATCH', '/accounts/vdro%5Cadministrator', { role: 'Plan Author' })
     expect((await s.clients(access_token)).status).toBe(200)

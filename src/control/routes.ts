@@ -3,43 +3,75 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi'
 import type { Context, Handler } from 'hono'
 import type { App } from '../routes/env.js'
-import { StubError } from '../stubs/stub-schema.js'
+import { OAuthError } from '../oauth/errors.js'
+import { readLimitedBody } from '../routes/read-body.js'
+import { describeIssue, StubError } from '../stubs/stub-schema.js'
+import { FaultError } from './faults.js'
 import type { Harness } from './harness.js'
 import { mountHealth } from './health.js'
 import { CONTROL_PREFIX } from './intercept.js'
+import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js'
+import { requestGuard } from './request-guard.js'
+import { pageOf, parseWindow, TOTAL_HEADER, type Page, type PageWindow } from './page.js'
 import * as S from './schemas.js'
 
 export const CONTROL_TAG = 'Control'
 
 class BadInput extends Error {}
 
+class TooLarge extends Error {}
+
+/** Every control body is read up to this size; a larger one is a 413 and changes nothing. */
+export const CONTROL_BODY_LIMIT = 1024 * 1024
+
 async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let bytes: Buffer
+  try {
+    bytes = await readLimitedBody(c.req.raw, undefined, CONTROL_BODY_LIMIT)
+  } catch (error) {
+    if (error instanceof OAuthError && error.status === 413) throw new TooLarge(`The body exceeds ${CONTROL_BODY_LIMIT / 1024 / 1024} MiB.`)
+    throw new BadInput('The body could not be read.')
+  }
   let data: unknown
   try {
-    data = await c.req.json()
+    data = JSON.parse(bytes.toString('utf8'))
   } catch {
     throw new BadInput('The body must be JSON.')
   }
+  if (jsonDepth(data) > MAX_JSON_DEPTH) throw new BadInput(`The body nests deeper than ${MAX_JSON_DEPTH} levels.`)
   const result = schema.safeParse(data)
-  if (!result.success) {
-    const issue = result.error.issues[0]!
-    throw new BadInput(`${issue.path.join('.') || '(body)'}: ${issue.message}`)
-  }
+  if (!result.success) throw new BadInput(describeIssue(result.error).replace(/^\(stub\):/, '(body):'))
   return result.data
 }
+
+/** The window `?limit=&offset=` asks for; BadInput when it is not one. */
+function windowOf(c: Context): PageWindow {
+  const window = parseWindow(c.req.query('limit'), c.req.query('offset'))
+  if (typeof window === 'string') throw new BadInput(window)
+  return window
+}
+
+/** A page as the listings answer it: the items as a JSON array, the total in a header. */
+const pageResponse = <T>(c: Context, page: Page<T>) => c.json(page.items, 200, { [TOTAL_HEADER]: String(page.total) })
 
 const sameToken = (a: string, b: string) =>
   timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
 
 /** The control app; paths are absolute (`/__control/...`). */
-export function controlApp(harness: Harness, token?: string): OpenAPIHono {
+export function controlApp(harness: Harness, token?: string, listenHost?: string): OpenAPIHono {
   const app = new OpenAPIHono()
+  app.use(requestGuard(listenHost))
   const op = (route: RouteConfig & { getRoutingPath(): string }, handler: Handler) => {
     app.openAPIRegistry.registerPath(route)
     app.on(route.method.toUpperCase(), [route.getRoutingPath()], handler)
   }
   const base = { tags: [CONTROL_TAG], ...(token === undefined ? {} : { security: [{ ControlToken: [] }] }) }
-  const bad = { 400: S.json(S.ControlError, 'Bad input.') }
+  const badQuery = { 400: S.json(S.ControlError, 'Bad limit or offset.') }
+  const bad = {
+    400: S.json(S.ControlError, 'Bad input; nothing changed.'),
+    413: S.json(S.ControlError, `The body exceeds ${CONTROL_BODY_LIMIT / 1024 / 1024} MiB; nothing changed.`),
+    415: S.json(S.ControlError, 'The body is not Content-Type: application/json.'),
+  }
   mountHealth(app, CONTROL_TAG, harness.profile)
   if (token !== undefined) {
     app.openAPIRegistry.registerComponent('securitySchemes', 'ControlToken', { type: 'http', scheme: 'bearer' })
@@ -76,14 +108,19 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/faults`, operationId: 'addFault', summary: 'Add a fault rule', request: { body: S.jsonBody(S.FaultRule) }, responses: { 201: S.json(S.Fault, 'The rule.'), ...bad } }), async (c) => {
     const rule = await readJson(c, S.FaultRule)
-    return c.json(harness.faults.add(rule as Parameters<Harness['faults']['add']>[0]), 201)
+    try {
+      return c.json(harness.faults.add(rule as Parameters<Harness['faults']['add']>[0]), 201)
+    } catch (error) {
+      if (error instanceof FaultError) throw new BadInput(error.message)
+      throw error
+    }
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/faults`, operationId: 'clearFaults', summary: 'Remove every fault rule', responses: { 204: { description: 'Cleared.' } } }), (c) => {
     harness.faults.clear()
     return c.body(null, 204)
   })
 
-  op(createRoute({ ...base, method: 'get', path: `${p}/requests`, operationId: 'listRequests', summary: 'The request journal, oldest first (secrets left out, tokens as fingerprints)', request: { query: S.JournalQuery }, responses: { 200: S.json(S.JournalEntry.array(), 'Entries.'), ...bad } }), (c) => {
+  op(createRoute({ ...base, method: 'get', path: `${p}/requests`, operationId: 'listRequests', summary: 'The request journal, oldest first (secrets left out, tokens as fingerprints), a page at a time', request: { query: S.JournalQuery }, responses: { 200: S.page(S.JournalEntry, 'Entries.'), 400: S.json(S.ControlError, 'Bad since, limit or offset.') } }), (c) => {
     const operation = c.req.query('operation')
     const since = c.req.query('since')
     if (since !== undefined && !/^\d+$/.test(since) && Number.isNaN(Date.parse(since))) {
@@ -93,15 +130,15 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
       ...(operation === undefined ? {} : { operation }),
       ...(since === undefined ? {} : { since: /^\d+$/.test(since) ? Number(since) : since }),
     }
-    return c.json(harness.journal.list(filter))
+    return pageResponse(c, harness.journal.page(filter, windowOf(c)))
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/requests`, operationId: 'clearRequests', summary: 'Empty the journal', responses: { 204: { description: 'Cleared.' } } }), (c) => {
     harness.journal.clear()
     return c.body(null, 204)
   })
 
-  op(createRoute({ ...base, method: 'get', path: `${p}/accounts`, operationId: 'listAccounts', summary: 'Accounts (without passwords)', responses: { 200: S.json(S.Account.array(), 'Accounts.') } }), (c) =>
-    c.json(harness.accounts.list()),
+  op(createRoute({ ...base, method: 'get', path: `${p}/accounts`, operationId: 'listAccounts', summary: 'Accounts (without passwords), a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.Account, 'Accounts.'), ...badQuery } }), (c) =>
+    pageResponse(c, harness.accounts.page(windowOf(c))),
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/accounts`, operationId: 'addAccount', summary: 'Add (or replace) an account', request: { body: S.jsonBody(S.NewAccount) }, responses: { 201: S.json(S.Account, 'The account.'), ...bad } }), async (c) => {
     const { disabled, ...account } = await readJson(c, S.NewAccount)
@@ -115,15 +152,20 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
   op(createRoute({ ...base, method: 'patch', path: `${p}/accounts/{username}`, operationId: 'updateAccount', summary: 'Re-role, disable/enable or change the password of an account; its clients follow at once', request: { params: S.UsernameParam, body: S.jsonBody(S.AccountPatch) }, responses: { 200: S.json(S.Account, 'The account.'), ...bad, ...notFound } }), async (c) => {
     const patch = await readJson(c, S.AccountPatch)
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-    const updated = harness.accounts.update(c.req.param('username') ?? '', clean)
+    let updated
+    try {
+      updated = harness.accounts.update(c.req.param('username') ?? '', clean)
+    } catch (error) {
+      throw new BadInput((error as Error).message)
+    }
     return updated === undefined ? c.json({ message: 'No such account.' }, 404) : c.json(updated)
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/accounts/{username}`, operationId: 'deleteAccount', summary: 'Delete an account and its client accounts', request: { params: S.UsernameParam }, responses: { 204: { description: 'Deleted.' }, ...notFound } }), (c) =>
     harness.accounts.remove(c.req.param('username') ?? '') ? c.body(null, 204) : c.json({ message: 'No such account.' }, 404),
   )
 
-  op(createRoute({ ...base, method: 'get', path: `${p}/sessions`, operationId: 'listSessions', summary: 'Live sessions (tokens as fingerprints)', responses: { 200: S.json(S.Session.array(), 'Sessions.') } }), (c) =>
-    c.json(harness.sessions.list()),
+  op(createRoute({ ...base, method: 'get', path: `${p}/sessions`, operationId: 'listSessions', summary: 'Live sessions (tokens as fingerprints), a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.Session, 'Sessions.'), ...badQuery } }), (c) =>
+    pageResponse(c, harness.sessions.page(windowOf(c))),
   )
   op(createRoute({ ...base, method: 'delete', path: `${p}/sessions`, operationId: 'revokeSessions', summary: 'Revoke every session', responses: { 200: S.json(S.Count, 'How many were revoked.') } }), (c) =>
     c.json({ count: harness.sessions.revokeAll() }),
@@ -132,8 +174,8 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
     harness.sessions.revoke(c.req.param('id') ?? '') ? c.body(null, 204) : c.json({ message: 'No live session with this id.' }, 404),
   )
 
-  op(createRoute({ ...base, method: 'get', path: `${p}/stubs`, operationId: 'listStubs', summary: 'Stub resources: those added at runtime first, then those the mock started with', responses: { 200: S.json(S.StubView.array(), 'Stubs.') } }), (c) =>
-    c.json(harness.stubs.list()),
+  op(createRoute({ ...base, method: 'get', path: `${p}/stubs`, operationId: 'listStubs', summary: 'Stub resources: those added at runtime first, then those the mock started with, a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.StubView, 'Stubs.'), ...badQuery } }), (c) =>
+    pageResponse(c, pageOf(harness.stubs.list(), windowOf(c), (stub) => stub)),
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/stubs`, operationId: 'addStub', summary: 'Add a stub behind the bearer check (replacing one with the same method and path); reset drops it', request: { body: S.jsonBody(S.Stub) }, responses: { 201: S.json(S.Stub, 'The stub.'), ...bad } }), async (c) => {
     const stub = await readJson(c, S.Stub)
@@ -153,6 +195,7 @@ export function controlApp(harness: Harness, token?: string): OpenAPIHono {
   app.notFound((c) => c.json({ message: `No control resource at ${c.req.method} ${c.req.path}.` }, 404))
   app.onError((error, c) => {
     if (error instanceof BadInput) return c.json({ message: error.message }, 400)
+    if (error instanceof TooLarge) return c.json({ message: error.message }, 413, { Connection: 'close' })
     return c.json({ message: 'Internal server error.' }, 500)
   })
   return app
@@ -165,7 +208,7 @@ export function controlDocument(app: OpenAPIHono) {
     info: {
       title: 'veeam-auth-mock control API',
       version: '1',
-      description: 'Test harness of veeam-auth-mock: virtual clock, faults, request journal, accounts, sessions and stubs at runtime. Not part of any Veeam API.',
+      description: 'Test harness of veeam-auth-mock: virtual clock, faults, request journal, accounts, sessions and stubs at runtime. Not part of any Veeam API. Every operation answers 403 to a Host other than loopback (or the --host it listens on) and to a foreign Origin, so a web page cannot drive it; a body must be application/json, at most 1 MiB.',
     },
     tags: [{ name: CONTROL_TAG, description: 'Harness operations.' }],
   })

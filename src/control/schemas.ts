@@ -1,6 +1,7 @@
 /** @module Request and response schemas of the control API (its own OpenAPI document, apart from the vendor's). */
 import { z } from '@hono/zod-openapi'
-import { StubSchema } from '../stubs/stub-schema.js'
+import { PAGE_DEFAULT_LIMIT, PAGE_MAX_LIMIT, TOTAL_HEADER } from './page.js'
+import { NULL_BODY_STATUSES, ResponseHeaders, StubSchema } from '../stubs/stub-schema.js'
 
 export const ControlError = z.object({ message: z.string() }).openapi('ControlError')
 
@@ -24,9 +25,10 @@ const FaultFields = {
   respond: z
     .strictObject({
       status: z.number().int().min(200).max(599),
-      headers: z.record(z.string(), z.string()).optional(),
+      headers: ResponseHeaders.optional(),
       body: z.unknown().optional(),
     })
+    .refine((r) => !(NULL_BODY_STATUSES.has(r.status) && r.body !== undefined), { message: 'must have no body with status 204, 205 or 304', path: ['body'] })
     .optional(),
   delayMs: z.number().int().min(0).max(60_000).optional(),
   drop: z.boolean().optional(),
@@ -60,7 +62,13 @@ export const JournalEntry = z
   })
   .openapi('JournalEntry')
 
+export const PageQuery = z.object({
+  limit: z.string().optional().openapi({ example: String(PAGE_DEFAULT_LIMIT), description: `Items to answer, 1 to ${PAGE_MAX_LIMIT} (default ${PAGE_DEFAULT_LIMIT}).` }),
+  offset: z.string().optional().openapi({ example: '0', description: 'Items to skip (default 0).' }),
+})
+
 export const JournalQuery = z.object({
+  ...PageQuery.shape,
   operation: z.string().optional().openapi({ example: 'issueToken' }),
   since: z.string().optional().openapi({ description: 'ISO 8601 instant, or a seq number (entries after it)' }),
 })
@@ -114,6 +122,12 @@ export const StubView = z
 export const json = <S extends z.ZodType>(schema: S, description: string) => ({
   content: { 'application/json': { schema } },
   description,
+})
+
+/** A listing's answer: one page of items as an array, the total in a header. */
+export const page = <S extends z.ZodType>(schema: S, description: string) => ({
+  ...json(schema.array(), `${description} At most limit of them, after offset.`),
+  headers: z.object({ [TOTAL_HEADER]: z.string().openapi({ description: 'How many there are in all (before limit and offset).', example: '1' }) }),
 })
 
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({

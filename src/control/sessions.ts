@@ -2,6 +2,7 @@
 import type { MockState } from '../engine/mock-state.js'
 import type { Session } from '../store/types.js'
 import { fingerprint } from './fingerprint.js'
+import { pageOf, type Page, type PageWindow } from './page.js'
 
 // A restored session's tokens are known only by their SHA-256, whose first 8 hex digits are the fingerprint;
 // a token that was no longer live when saved has none (''), so such a session goes by its refresh token's.
@@ -25,6 +26,8 @@ export interface SessionView {
 
 export interface SessionControl {
   list(): SessionView[]
+  /** One page of list(), and how many there are: only the page is formatted (fingerprints cost a hash each). */
+  page(window: PageWindow): Page<SessionView>
   /** Ends the session with this id (or access-token fingerprint); false when none is live. */
   revoke(id: string): boolean
   /** Ends every live session; returns how many. */
@@ -50,6 +53,7 @@ export function sessionControl(state: MockState): SessionControl {
   })
   return {
     list: () => store.sessions(state.clock.now()).map(view),
+    page: (window) => pageOf(store.sessions(state.clock.now()), window, view),
     revoke(id) {
       const session = store.sessions(state.clock.now()).find((s) => idOf(s) === id)
       if (session === undefined) return false

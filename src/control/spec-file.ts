@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { PACKAGE_ROOT } from '../package-root.js'
 import { controlApp, controlDocument } from './routes.js'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 
 export const CONTROL_SPEC_PATH = join(PACKAGE_ROOT, 'spec', 'control.openapi.json')
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { fingerprint } from './fingerprint.js'
 import { peekTokenFields } from './token-fields.js'
 

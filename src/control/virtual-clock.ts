@@ -19,6 +19,16 @@ export function parseDurationMs(text: string): number | undefined {
   return match[1] === '-' ? -ms : ms
 }
 
+/** The instants the clock may show: 1970 to the end of 9999, so every expiry computed from it stays a valid Date. */
+export const CLOCK_RANGE = { min: 0, max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }
+
+function inRange(ms: number, what: string): number {
+  if (ms < CLOCK_RANGE.min || ms > CLOCK_RANGE.max) {
+    throw new RangeError(`${what} would put the clock outside 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z; nothing changed.`)
+  }
+  return ms
+}
+
 /** What `GET /__control/clock` shows. */
 export interface ClockState {
   /** The mock's time, ISO 8601. */
@@ -53,6 +63,7 @@ export class VirtualClock implements Clock {
   advance(duration: string | number): ClockState {
     const ms = typeof duration === 'number' ? duration : parseDurationMs(duration)
     if (ms === undefined || !Number.isFinite(ms)) throw new RangeError(`Not a duration: "${duration}" (use e.g. 16m, 90s, 2h).`)
+    inRange(this.now() + ms, `Advancing by ${duration}`)
     if (this.#frozenAt === undefined) this.#offset += ms
     else this.#frozenAt += ms
     return this.state()
@@ -62,6 +73,7 @@ export class VirtualClock implements Clock {
   set(instant: string | number | Date): ClockState {
     const ms = instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : Date.parse(instant)
     if (!Number.isFinite(ms)) throw new RangeError(`Not an instant: "${String(instant)}" (use ISO 8601).`)
+    inRange(ms, `Setting ${String(instant)}`)
     if (this.#frozenAt === undefined) this.#offset = ms - this.base.now()
     else this.#frozenAt = ms
     return this.state()

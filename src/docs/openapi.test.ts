@@ -106,4 +106,9 @@ describe('Swagger UI at /swagger', () => {
     expect((await app.request('/swagger/assets/package.json')).status).toBe(404)
     expect((await app.request('/swagger/assets/..%2F..%2Fpackage.json')).status).toBe(404)
   })
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('answers 404 (not 500) for the inherited name /swagger/assets/%s', async (name) => {
+    const res = await app.request(`/swagger/assets/${name}`)
+    expect(res.status).toBe(404)
+  })
 })

@@ -1,6 +1,6 @@
 /** @module The committed spec of each profile: what `npm run spec` writes and the drift test compares. */
 import { join } from 'node:path'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { PACKAGE_ROOT } from '../package-root.js'
 import type { Profile } from '../profiles/profile.js'
 import { openApiDocument } from './openapi-document.js'

@@ -5,11 +5,12 @@ import { dirname, join } from 'node:path'
 import type { Profile } from '../profiles/profile.js'
 import type { App } from '../routes/env.js'
 
-const ASSETS: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-}
+/** Served files by name; a Map, so a request for `constructor` or `__proto__` finds nothing. */
+const ASSETS = new Map<string, string>([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+  ['favicon-32x32.png', 'image/png'],
+])
 
 function distDir(): string {
   return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
@@ -92,7 +93,7 @@ export function mountSwaggerUi(app: App, profile: Profile): void {
   app.get('/swagger/init.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   app.get('/swagger/assets/:file', (c) => {
     const file = c.req.param('file')
-    const type = ASSETS[file]
+    const type = ASSETS.get(file)
     if (type === undefined) return c.notFound()
     let bytes = cache.get(file)
     if (bytes === undefined) cache.set(file, (bytes = readFileSync(join(distDir(), file))))

@@ -23,6 +23,11 @@ export interface MockState {
   readonly quirks: ReadonlySet<QuirkName>
   /** `single`: a new login ends the earlier sessions of the same credentials (see engine/sessions.ts). */
   readonly sessionMode: SessionMode
+  /** Client accounts one user may hold; creating one more is refused (bounded memory). */
+  readonly maxClientsPerUser: number
 }
+
+/** Default of `maxClientsPerUser` (`--max-clients-per-user`). */
+export const DEFAULT_MAX_CLIENTS_PER_USER = 1000
 
 export type SessionMode = 'single' | 'multiple'

@@ -1,4 +1,5 @@
 /** @module Quirks: each breaks exactly one documented rule, to test clients (and the conformance suite) against a misbehaving server. */
+import type { Profile } from '../profiles/profile.js'
 
 /** Quirk names with what each breaks. */
 export const QUIRKS = {
@@ -28,10 +29,65 @@ export const QUIRKS = {
 
 export type QuirkName = keyof typeof QUIRKS
 
-/** The names, or an error naming the unknown one. */
-export function assertQuirks(names: readonly string[]): QuirkName[] {
+/** Profile features a quirk can need: without the feature the rule it breaks does not exist. */
+const FEATURES = {
+  clients: { label: 'a Clients resource', has: (p: Profile) => p.clientBases.length > 0 },
+  'client-credentials': { label: 'the client_credentials grant', has: (p: Profile) => p.grants.includes('client_credentials') },
+  'refresh-grant': { label: 'the refresh_token grant', has: (p: Profile) => p.grants.includes('refresh_token') },
+  logout: { label: 'a logout', has: (p: Profile) => p.logout !== undefined },
+  'logout-not-200': { label: 'a logout answered with another status than 200', has: (p: Profile) => p.logout !== undefined && p.logout.status !== 200 },
+  'logout-not-204': { label: 'a logout answered with another status than 204', has: (p: Profile) => p.logout !== undefined && p.logout.status !== 204 },
+  antiforgery: { label: 'antiforgery tokens', has: (p: Profile) => p.antiforgery !== undefined },
+  'revoke-by-token': { label: 'a revoke naming the token to end', has: (p: Profile) => p.logout?.params !== undefined },
+  'bare-usernames': { label: 'bare USERNAMEs accepted', has: (p: Profile) => p.usernames.bareAllowed },
+  'expires-in': { label: 'expires_in in the token response', has: (p: Profile) => p.tokenResponse.fields.includes('expires_in') },
+  'api-version': { label: 'a version header (x-api-version)', has: (p: Profile) => p.apiVersion !== undefined },
+  'token-dates': { label: '.issued and .expires in the token response', has: (p: Profile) => p.tokenResponse.fields.includes('.issued') },
+  'authorization-code': { label: 'the authorization_code grant', has: (p: Profile) => p.authorizationCode !== undefined && p.grants.includes('authorization_code') },
+} as const
+
+/** The feature each quirk needs (none: every profile has the rule it breaks). */
+export const QUIRK_NEEDS: Record<QuirkName, keyof typeof FEATURES | undefined> = {
+  'clients-can-create-clients': 'clients',
+  'client-sees-sibling-ids': 'clients',
+  'client-can-delete-siblings': 'clients',
+  'logout-keeps-token': 'logout',
+  'logout-returns-200': 'logout-not-200',
+  'refresh-token-reusable': 'refresh-grant',
+  'wrong-secret-accepted': 'client-credentials',
+  'list-wrapped-in-object': 'clients',
+  'create-response-camel-case': 'clients',
+  'missing-auth-accepted': undefined,
+  'bare-username-refused': 'bare-usernames',
+  'server-error-on-bad-grant': undefined,
+  'expires-in-as-string': 'expires-in',
+  'api-version-not-required': 'api-version',
+  'any-api-version-accepted': 'api-version',
+  'empty-401-body': undefined,
+  'token-dates-inconsistent': 'token-dates',
+  'dates-without-offset': 'token-dates',
+  'authorization-code-reusable': 'authorization-code',
+  'antiforgery-not-required': 'antiforgery',
+  'logout-returns-204': 'logout-not-204',
+  'revoke-ignores-token-parameter': 'revoke-by-token',
+}
+
+/** Whether `profile` has the rule the quirk breaks. */
+export function quirkApplies(name: QuirkName, profile: Profile): boolean {
+  const need = QUIRK_NEEDS[name]
+  return need === undefined || FEATURES[need].has(profile)
+}
+
+/** The names, or an error naming the unknown one (or, given a profile, one that would break nothing there). */
+export function assertQuirks(names: readonly string[], profile?: Profile): QuirkName[] {
+  const known = Object.keys(QUIRKS) as QuirkName[]
   for (const name of names) {
-    if (!(name in QUIRKS)) throw new Error(`Unknown quirk "${name}"; known: ${Object.keys(QUIRKS).join(', ') || 'none'}.`)
+    if (!Object.hasOwn(QUIRKS, name)) throw new Error(`Unknown quirk "${name}"; known: ${known.join(', ') || 'none'}.`)
+    const need = QUIRK_NEEDS[name as QuirkName]
+    if (profile !== undefined && need !== undefined && !FEATURES[need].has(profile)) {
+      const usable = known.filter((q) => quirkApplies(q, profile))
+      throw new Error(`Quirk "${name}" needs ${FEATURES[need].label}, which profile ${profile.id} does not have; its quirks: ${usable.join(', ')}.`)
+    }
   }
   return names as QuirkName[]
 }

@@ -154,6 +154,8 @@ export interface Profile {
   }
   /** Roles that may use the REST API. */
   roles: string[]
+  /** Roles an account may hold without REST API rights (fixtures use them to show the refusal); any other role is refused. */
+  otherRoles?: string[]
   lifetimes: { accessSeconds: number; refreshSeconds: number }
   /** Absent: the product documents no logout (VB365 v6). */
   logout?: LogoutStyle

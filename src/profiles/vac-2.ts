@@ -17,6 +17,7 @@ export const vac2: Profile = {
   defaultGrant: 'password',
   usernames: { bareAllowed: true, defaultDomain: 'vac' },
   roles: ['Portal Administrator'],
+  otherRoles: ['Read-only User'],
   lifetimes: { accessSeconds: 60 * 60, refreshSeconds: 120 * 60 },
   logout: { method: 'POST', path: '/accounts/logout', status: 200, message: 'You have been logged out.' },
   tokenResponse: { tokenType: 'bearer', fields: ['access_token', 'token_type', 'expires_in', 'refresh_token'], expiresIn: 'lifetime-less-one' },

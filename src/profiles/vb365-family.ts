@@ -163,6 +163,8 @@ function vb365Release({ n, build }: Version): Profile {
     defaultGrant: 'password',
     usernames: { bareAllowed: true, defaultDomain: 'vb365', localDomain: '.' },
     roles: ['Administrator'],
+    // A Windows account that is not a VB365 administrator (assumption role-administrator).
+    otherRoles: ['None'],
     lifetimes: { accessSeconds: 60 * 60, refreshSeconds: 7 * 24 * 60 * 60 },
     ...(newer && { logout: { method: 'POST', path: `${base}/token/logout`, status: n === 7 ? 200 : 204 } }),
     ...(newer && {

@@ -176,6 +176,8 @@ function vbrRelease({ id, version, build, revisions, line }: Release): Profile {
     shortTermRefresh: { field: 'use_short_term_refresh', extraSeconds: 15 * 60 },
     usernames: { bareAllowed: true, defaultDomain: '.' },
     roles,
+    // An account that holds no Veeam role: it exists but may not log in.
+    otherRoles: ['None'],
     lifetimes: { accessSeconds: 15 * 60, refreshSeconds: 14 * 24 * 60 * 60 },
     logout: { method: 'POST', path: '/api/oauth2/logout', status: 200, objectBody: {} },
     tokenResponse: {

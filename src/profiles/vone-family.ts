@@ -142,6 +142,8 @@ function voneRelease({ id, version, build, apis, sources, assumptions = [] }: Re
     defaultGrant: 'password',
     usernames: { bareAllowed: true, defaultDomain: 'one-srv' },
     roles: ['Admin', 'PowerUser', 'ReadonlyUser'],
+    // In no Veeam ONE group (assumption role-refused-problem-details).
+    otherRoles: ['None'],
     lifetimes: { accessSeconds: 15 * 60, refreshSeconds: 24 * 60 * 60 },
     logout: { method: 'POST', path: '/api/revoke', status: 200, params: { token: 'token', user: 'UserSid' } },
     tokenResponse: {

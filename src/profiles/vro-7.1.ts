@@ -17,6 +17,7 @@ export const vro71: Profile = {
   defaultGrant: 'password',
   usernames: { bareAllowed: true, defaultDomain: 'vdro' },
   roles: ['Orchestrator Administrator', 'Plan Author'],
+  otherRoles: ['Plan Operator', 'Viewer'],
   lifetimes: { accessSeconds: 15 * 60, refreshSeconds: 120 * 60 },
   logout: { method: 'DELETE', path: '/api/token', status: 204 },
   tokenResponse: {

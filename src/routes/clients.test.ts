@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.js'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
 import {
   bearer,

@@ -24,6 +24,9 @@ function createClient(state: MockState, caller: Caller): { client_id: string; cl
   if (caller.client !== undefined && !state.quirks.has('clients-can-create-clients')) {
     throw forbidden('Clients cannot create new client accounts.')
   }
+  if (state.store.clientCountOf(caller.account.id) >= state.maxClientsPerUser) {
+    throw forbidden(`This user already has ${state.maxClientsPerUser} client accounts, the most the mock allows; delete one first.`)
+  }
   const id = newClientId(state.random)
   const secret = newClientSecret(state.random)
   state.store.addClient({ id, secretHash: hashSecret(secret), ownerId: caller.account.id })

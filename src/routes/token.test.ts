@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.js'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { ADMIN, bearer, CLIENTS_PATH, createClient, formPost, login, manualClock, token, TOKEN_PATH } from '../../test/support/flows.js'
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultFixtures } from '../accounts/fixtures.js'
 import { fingerprint } from '../control/fingerprint.js'
 import { sessionControl } from '../control/sessions.js'
-import { createMock, type Mock } from '../engine/create-mock.js'
+import { createMock, type Mock } from '../create-mock.js'
 import { fixtureBaseline, parseSnapshot, restoreSnapshot, takeSnapshot, type StateSnapshot } from './snapshot.js'
 
 const NOW = Date.UTC(2026, 0, 1)

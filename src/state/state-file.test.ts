@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { writeFileAtomic, type WriteFs } from './atomic-write.js'
 import { CoalescingWriter } from './coalescing-writer.js'
 import { defaultFixtures } from '../accounts/fixtures.js'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 import { parseSnapshot } from './snapshot.js'
 import { openStateFile, StateFileError } from './state-file.js'
 

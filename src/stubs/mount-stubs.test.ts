@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser'
 import type { OpenAPIV3_1 } from 'openapi-types'
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../engine/create-mock.js'
+import { createMock } from '../create-mock.js'
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
 

@@ -35,16 +35,65 @@ function entryOf(stub: Stub, origin: StubView['origin']): Entry {
   return { stub: structuredClone(stub), origin, template: compileTemplate(stub.path), body, headers }
 }
 
+/** Default of the most stubs one mock holds (`maxStubs`, `--max-stubs`). */
+export const DEFAULT_MAX_STUBS = 1000
+
+/** One level of the index: stubs go down by their literal segments or their parameter; those ending here are `entries`. */
+interface IndexNode {
+  literal: Map<string, IndexNode>
+  param?: IndexNode
+  /** With their rank: runtime before startup, then the order added. */
+  entries: { entry: Entry; rank: number }[]
+}
+
+const newNode = (): IndexNode => ({ literal: new Map(), entries: [] })
+
+const segmentsOf = (path: string) => (path === '/' ? [] : path.slice(1).split('/'))
+
+/** A tree of the templates by segment, so a request only meets the stubs whose literal segments it shares. */
+function buildIndex(entries: readonly Entry[]): IndexNode {
+  const root = newNode()
+  entries.forEach((entry, rank) => {
+    let node = root
+    for (const segment of segmentsOf(entry.stub.path)) {
+      if (segment.startsWith('{')) node = node.param ??= newNode()
+      else {
+        let next = node.literal.get(segment)
+        if (next === undefined) node.literal.set(segment, (next = newNode()))
+        node = next
+      }
+    }
+    node.entries.push({ entry, rank })
+  })
+  return root
+}
+
+/** Every indexed stub whose template matches all of `segments`; the depth is bounded by the longest template. */
+function collect(node: IndexNode, segments: readonly string[], at: number, found: IndexNode['entries']): void {
+  if (at === segments.length) {
+    found.push(...node.entries)
+    return
+  }
+  const segment = segments[at]!
+  const literal = node.literal.get(segment)
+  if (literal !== undefined) collect(literal, segments, at + 1, found)
+  if (node.param !== undefined && segment !== '') collect(node.param, segments, at + 1, found)
+}
+
 export class StubRegistry {
   readonly #profile: Profile
   readonly #startup: Entry[]
+  readonly #max: number
   #runtime: Entry[] = []
+  #index: IndexNode
   /** Changes whenever the list does, so a cached OpenAPI document knows it is stale. */
   version = 0
 
-  /** Validates `stubs` against the schema and the profile; throws StubError naming the entry. */
-  constructor(profile: Profile, stubs: readonly (Stub | StubInput)[]) {
+  /** Validates `stubs` against the schema and the profile; throws StubError naming the entry, or when there are more than `max`. */
+  constructor(profile: Profile, stubs: readonly (Stub | StubInput)[], max = DEFAULT_MAX_STUBS) {
     this.#profile = profile
+    this.#max = max
+    if (stubs.length > max) throw new StubError(`${stubs.length} stubs, more than the ${max} a mock holds (raise it with --max-stubs or maxStubs)`)
     const seen = new Map<string, number>()
     this.#startup = stubs.map((input, index) => {
       const where = entryName(input, index)
@@ -55,6 +104,7 @@ export class StubRegistry {
       seen.set(key, index)
       return entry
     })
+    this.#index = buildIndex(this.#startup)
   }
 
   #check(stub: Stub, origin: StubView['origin'], where?: string): Entry {
@@ -75,8 +125,12 @@ export class StubRegistry {
   /** Adds a stub at runtime; one with the same method and path shape is replaced. Throws StubError. */
   add(input: StubInput): Stub {
     const entry = this.#check(parseStub(input), 'runtime')
-    this.#runtime = [...this.#runtime.filter((e) => keyOf(e) !== keyOf(entry)), entry]
-    this.version++
+    const kept = this.#runtime.filter((e) => keyOf(e) !== keyOf(entry))
+    if (this.#startup.length + kept.length >= this.#max) {
+      throw new StubError(`the mock holds at most ${this.#max} stubs (raise it with --max-stubs or maxStubs); nothing was added`)
+    }
+    this.#runtime = [...kept, entry]
+    this.#reindex()
     return structuredClone(entry.stub)
   }
 
@@ -95,8 +149,13 @@ export class StubRegistry {
   clear(): number {
     const count = this.#runtime.length
     if (count > 0) this.#runtime = []
-    this.version++
+    this.#reindex()
     return count
+  }
+
+  #reindex(): void {
+    this.#index = buildIndex([...this.#runtime, ...this.#startup])
+    this.version++
   }
 
   /**
@@ -104,18 +163,22 @@ export class StubRegistry {
    * then runtime before startup, then the order added. A path some stub has with another method gives 405.
    */
   match(method: string, path: string): StubMatch | undefined {
-    let best: { entry: Entry; params: Record<string, string> } | undefined
+    const candidates: IndexNode['entries'] = []
+    collect(this.#index, segmentsOf(path), 0, candidates)
+    if (candidates.length === 0) return undefined
+    let best: { entry: Entry; rank: number } | undefined
     const allow = new Set<string>()
-    for (const entry of [...this.#runtime, ...this.#startup]) {
-      const params = entry.template.match(path)
-      if (params === undefined) continue
-      allow.add(entry.stub.method)
-      if (entry.stub.method !== method) continue
-      if (best === undefined || entry.template.literalCount > best.entry.template.literalCount) best = { entry, params }
+    for (const candidate of candidates) {
+      const { stub, template } = candidate.entry
+      allow.add(stub.method)
+      if (stub.method !== method) continue
+      const literals = template.literalCount
+      if (best === undefined || literals > best.entry.template.literalCount || (literals === best.entry.template.literalCount && candidate.rank < best.rank)) best = candidate
     }
     if (best !== undefined) {
-      const { stub, body, headers } = best.entry
-      return { kind: 'stub', stub, params: best.params, respond: () => new Response(body, { status: stub.status, headers }) }
+      const { stub, body, headers, template } = best.entry
+      const params = template.match(path) ?? {}
+      return { kind: 'stub', stub, params, respond: () => new Response(body, { status: stub.status, headers }) }
     }
     return allow.size > 0 ? { kind: 'method-not-allowed', allow: [...allow] } : undefined
   }

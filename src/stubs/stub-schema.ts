@@ -9,7 +9,18 @@ const SEGMENT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@%]+|\{[A-Za-z_][A-Za-z0-9_]*\})
 /** Headers the server frames itself; a stub that set them could corrupt the response. */
 const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection'])
 
-const NULL_BODY_STATUSES = new Set([204, 205, 304])
+/** Statuses whose response has no body. */
+export const NULL_BODY_STATUSES = new Set([204, 205, 304])
+
+/** Headers a stub or a fault may answer with: valid names and values, none that frames the response. */
+export const ResponseHeaders = z
+  .record(
+    z.string().regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'must be a valid header name'),
+    z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must not hold control characters such as CR or LF'),
+  )
+  .refine((headers) => !Object.keys(headers).some((name) => FRAMING_HEADERS.has(name.toLowerCase())), {
+    message: 'must not set Content-Length, Transfer-Encoding or Connection (the server frames the response)',
+  })
 
 function pathProblem(path: string): string | undefined {
   if (!path.startsWith('/')) return 'must start with /'
@@ -37,15 +48,7 @@ export const StubSchema = z
       })
       .openapi({ example: '/api/v7.1/Plans/{id}', description: 'Literal segments and whole-segment {name} parameters.' }),
     status: z.int().min(200).max(599).default(200).openapi({ example: 200 }),
-    headers: z
-      .record(
-        z.string().regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'must be a valid header name'),
-        z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must not hold control characters such as CR or LF'),
-      )
-      .refine((headers) => !Object.keys(headers).some((name) => FRAMING_HEADERS.has(name.toLowerCase())), {
-        message: 'must not set Content-Length, Transfer-Encoding or Connection (the server frames the response)',
-      })
-      .optional(),
+    headers: ResponseHeaders.optional(),
     body: z.unknown().optional().openapi({ description: 'A string is sent as it is; anything else as JSON.' }),
     as: z
       .enum(['user', 'client'])
@@ -67,7 +70,8 @@ export type Stub = z.output<typeof StubSchema>
 /** A stub, or a list of them, that cannot be used; the message names the entry and the field. */
 export class StubError extends Error {}
 
-function describeIssue(error: z.ZodError): string {
+/** The first issue as `path: message`, e.g. `headers: must be a valid header name`. */
+export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0]!
   // A bad record key reports "Invalid key in record"; the key's own issue says what is wrong with it.
   const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultFixtures } from '../../src/accounts/fixtures.js'
 import { createApp } from '../../src/app.js'
-import { findProfile } from '../../src/profiles/index.js'
+import { findProfile, type ProfileId } from '../../src/profiles/index.js'
 import { listen } from '../../src/server/listen.js'
 import { BROWSER_MISSING, BROWSER_REQUIRED, launchChromium } from './support/chromium.js'
 import { guardOffline, type OfflineGuard, type SeenRequest } from './support/offline-guard.js'
@@ -68,7 +68,7 @@ describe.skipIf(SKIP)(TITLE, () => {
   })
 
   /** Serves `profile` on an ephemeral port, opens /swagger in a fresh context, runs `steps`, saves a screenshot. */
-  async function walk(profile: string, name: string, steps: (walk: Walk) => Promise<void>): Promise<void> {
+  async function walk(profile: ProfileId, name: string, steps: (walk: Walk) => Promise<void>): Promise<void> {
     const server = await listen(createApp({ profile }).fetch, { port: 0 })
     const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } })
     try {

@@ -1,6 +1,6 @@
 /** @module Helpers shared by the hardening tests: a frozen clock, a state snapshot, a known-good login. */
 import type { Clock } from '../../src/clock.js'
-import { createMock, type Mock } from '../../src/engine/create-mock.js'
+import { createMock, type Mock } from '../../src/create-mock.js'
 import type { MockState } from '../../src/engine/mock-state.js'
 
 /** Frozen time, so nothing expires while a property runs and a snapshot depends only on requests. */

@@ -1,6 +1,6 @@
 /** @module The VB365 rules of issue 16, in-process: token path and bodies, OAuthTokenResponse per version, antiforgery, logout, AuthCode, RESTExceptionInfo, ServiceInstance. */
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../../src/engine/create-mock.js'
+import { createMock } from '../../src/create-mock.js'
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
 const JSON_TYPE = { 'content-type': 'application/json' }

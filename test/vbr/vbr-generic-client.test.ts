@@ -1,7 +1,7 @@
 /** @module A generic OAuth 2.0 library (simple-oauth2) completes password and refresh against every VBR profile, with x-api-version set. */
 import { ResourceOwnerPassword } from 'simple-oauth2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROFILES } from '../../src/profiles/index.js'
+import { PROFILES, type ProfileId } from '../../src/profiles/index.js'
 import { startMock, type RunningMock } from '../../src/start-mock.js'
 
 describe.each(PROFILES.filter((p) => p.apiVersion?.header === 'x-api-version').map((p) => [p.id, p.apiVersion!.default] as const))(
@@ -9,7 +9,7 @@ describe.each(PROFILES.filter((p) => p.apiVersion?.header === 'x-api-version').m
   (profile, revision) => {
     let mock: RunningMock
     beforeAll(async () => {
-      mock = await startMock({ profile })
+      mock = await startMock({ profile: profile as ProfileId })
     })
     afterAll(() => mock.close())
 

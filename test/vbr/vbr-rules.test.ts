@@ -1,13 +1,13 @@
 /** @module Every VBR rule of issue 14, in-process: version header, TokenModel, JWTs, grants, logout, errors, resources, discovery. */
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../../src/engine/create-mock.js'
+import { createMock } from '../../src/create-mock.js'
 import { VBR_ERROR_CODES } from '../../src/errors/vbr-error.js'
-import { PROFILES } from '../../src/profiles/index.js'
+import { PROFILES, type ProfileId } from '../../src/profiles/index.js'
 
 const VBR = PROFILES.filter((p) => p.product === 'Veeam Backup & Replication')
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
 
-function vbr(profile = 'vbr-12', more: Parameters<typeof createMock>[0] = {}) {
+function vbr(profile: ProfileId = 'vbr-12', more: Parameters<typeof createMock>[0] = {}) {
   const mock = createMock({ profile, control: true, ...more })
   const revision = mock.state.profile.apiVersion!.default
   const headers = { ...FORM, 'x-api-version': revision }
@@ -135,7 +135,7 @@ describe('vbr grants', () => {
   })
 
   it('documents the capitalised enum from 1.3-rev1 and the lowercase one before', async () => {
-    const enumOf = async (id: string) => {
+    const enumOf = async (id: ProfileId) => {
       const doc = (await (await vbr(id).mock.app.request('/openapi.json')).json()) as { components: { schemas: { TokenRequest: { properties: { grant_type: { enum: string[]; default: string } } } } } }
       return doc.components.schemas.TokenRequest.properties.grant_type
     }
@@ -231,7 +231,7 @@ describe('vbr logout and errors', () => {
 })
 
 describe('vbr resources read right after login', () => {
-  it.each(VBR.map((p) => p.id))('%s: serverInfo behind the token, with the release build; serverTime without one', async (id) => {
+  it.each(VBR.map((p) => p.id as ProfileId))('%s: serverInfo behind the token, with the release build; serverTime without one', async (id) => {
     const { login, get, clock, mock } = vbr(id)
     const body = await login()
     const info = await get('/api/v1/serverInfo', String(body['access_token']))

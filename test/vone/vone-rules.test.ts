@@ -1,6 +1,6 @@
 /** @module The Veeam ONE rules of issue 16, in-process: /api/token, the HS256 JWT, /api/revoke by token, by UserSid and by bearer, ProblemDetails, About. */
 import { describe, expect, it } from 'vitest'
-import { createMock } from '../../src/engine/create-mock.js'
+import { createMock } from '../../src/create-mock.js'
 import { SID_CLAIM } from '../../src/oauth/token-formats/hs256-jwt.js'
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }

@@ -1,41 +1,42 @@
 /** @module Builds a mock: its state from options, and the Hono app over it. No side effects: nothing listens. */
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { defaultFixtures, type AccountFixture } from '../accounts/fixtures.js'
-import { parseUsername } from '../accounts/username.js'
-import { AuthorizationCodes } from '../oauth/authorization-codes.js'
-import { systemClock, type Clock } from '../clock.js'
-import { installHarness, type ControlOptions, type Harness } from '../control/harness.js'
-import { CONTROL_PREFIX } from '../control/intercept.js'
-import { controlApp, mountControl } from '../control/routes.js'
-import { VirtualClock } from '../control/virtual-clock.js'
-import { documentPaths, mountDocs } from '../docs/mount-docs.js'
-import { mountResources } from '../resources/mount-resources.js'
-import { apiVersionCheck } from '../routes/api-version.js'
-import { mountAuthorizationCode } from '../routes/authorization-code.js'
-import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
-import type { Profile } from '../profiles/profile.js'
-import { mountClients } from '../routes/clients.js'
-import type { App, AppEnv } from '../routes/env.js'
-import { mountFallback } from '../routes/fallback.js'
-import { mountLogout } from '../routes/logout.js'
-import { caselessGetPath } from '../routes/caseless-paths.js'
-import { renderError } from '../routes/render-error.js'
-import { registerSecuritySchemes } from '../routes/security-schemes.js'
-import { mountToken } from '../routes/token.js'
-import { cryptoRandomSource, type RandomSource } from '../security/random-source.js'
-import { seededRandomSource } from '../security/seeded-random-source.js'
-import { MemoryStore } from '../store/memory-store.js'
-import { mountStubs } from '../stubs/mount-stubs.js'
-import { StubRegistry } from '../stubs/stub-registry.js'
-import type { StubInput } from '../stubs/stub-schema.js'
-import type { StoreChange } from '../store/types.js'
-import type { Lifetimes, MockState, SessionMode } from './mock-state.js'
-import { assertQuirks, type QuirkName } from './quirks.js'
-import { requestLogger, type RequestLogEntry } from './request-log.js'
+import { defaultFixtures, type AccountFixture } from './accounts/fixtures.js'
+import { assertRole } from './accounts/roles.js'
+import { parseUsername } from './accounts/username.js'
+import { AuthorizationCodes } from './oauth/authorization-codes.js'
+import { systemClock, type Clock } from './clock.js'
+import { installHarness, type ControlOptions, type Harness } from './control/harness.js'
+import { CONTROL_PREFIX } from './control/intercept.js'
+import { controlApp, mountControl } from './control/routes.js'
+import { VirtualClock } from './control/virtual-clock.js'
+import { documentPaths, mountDocs } from './docs/mount-docs.js'
+import { mountResources } from './resources/mount-resources.js'
+import { apiVersionCheck } from './routes/api-version.js'
+import { mountAuthorizationCode } from './routes/authorization-code.js'
+import { DEFAULT_PROFILE_ID, findProfile, PROFILES, type ProfileId } from './profiles/index.js'
+import type { Profile } from './profiles/profile.js'
+import { mountClients } from './routes/clients.js'
+import type { App, AppEnv } from './routes/env.js'
+import { mountFallback } from './routes/fallback.js'
+import { mountLogout } from './routes/logout.js'
+import { caselessGetPath } from './routes/caseless-paths.js'
+import { renderError } from './routes/render-error.js'
+import { registerSecuritySchemes } from './routes/security-schemes.js'
+import { mountToken } from './routes/token.js'
+import { cryptoRandomSource, type RandomSource } from './security/random-source.js'
+import { seededRandomSource } from './security/seeded-random-source.js'
+import { MemoryStore } from './store/memory-store.js'
+import { mountStubs } from './stubs/mount-stubs.js'
+import { DEFAULT_MAX_STUBS, StubRegistry } from './stubs/stub-registry.js'
+import type { StubInput } from './stubs/stub-schema.js'
+import type { StoreChange } from './store/types.js'
+import { DEFAULT_MAX_CLIENTS_PER_USER, type Lifetimes, type MockState, type SessionMode } from './engine/mock-state.js'
+import { assertQuirks, type QuirkName } from './engine/quirks.js'
+import { requestLogger, type RequestLogEntry } from './engine/request-log.js'
 
 export interface AppOptions {
   /** A profile id (default `vro-7.1`) or a profile object. */
-  profile?: string | Profile
+  profile?: ProfileId | Profile
   /** Accounts to start with; default: the profile's fixtures/<profile>.json. */
   accounts?: AccountFixture[]
   /** Overrides of the profile's token lifetimes, in seconds. */
@@ -59,6 +60,10 @@ export interface AppOptions {
   sessions?: SessionMode
   /** Called after each change to accounts, client accounts or sessions, e.g. to persist them (see src/state/). */
   onStateChange?: (change: StoreChange) => void
+  /** Client accounts one user may create (default 1000); one more is refused with 403. */
+  maxClientsPerUser?: number
+  /** Stubs the mock holds, startup and runtime together (default 1000); one more is refused. */
+  maxStubs?: number
 }
 
 export interface Mock {
@@ -79,14 +84,20 @@ function resolveProfile(profile: AppOptions['profile']): Profile {
   return found
 }
 
+function positiveLimit(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got ${value}).`)
+  return value
+}
+
 function assertSessionMode(mode: string): SessionMode {
   if (mode !== 'single' && mode !== 'multiple') throw new Error(`sessions takes single or multiple (got "${mode}").`)
   return mode
 }
 
-/** Adds fixture accounts to the store; a bare name gets the profile's default domain. */
+/** Adds fixture accounts to the store; a bare name gets the profile's default domain. Throws on a role the profile does not know. */
 export function seedAccounts(state: MockState, accounts: readonly AccountFixture[]): void {
   for (const { username, password, role, disabled } of accounts) {
+    assertRole(state.profile, role, `Account "${username}"`)
     const parsed = parseUsername(username, { bareAllowed: true, defaultDomain: state.profile.usernames.defaultDomain })
     if (parsed === undefined) throw new Error(`Account "${username}" is not DOMAIN\\USERNAME or USERNAME.`)
     state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false })
@@ -118,11 +129,12 @@ export function createMock(options: AppOptions = {}): Mock {
     clock: options.control ? new VirtualClock(options.clock) : options.clock ?? systemClock,
     random: options.random ?? (options.tokenSeed === undefined ? cryptoRandomSource() : seededRandomSource(options.tokenSeed)),
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
-    quirks: new Set(assertQuirks(options.quirks ?? [])),
+    quirks: new Set(assertQuirks(options.quirks ?? [], profile)),
     sessionMode,
+    maxClientsPerUser: positiveLimit(options.maxClientsPerUser ?? DEFAULT_MAX_CLIENTS_PER_USER, 'maxClientsPerUser'),
   }
   seedAccounts(state, accounts)
-  const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [])
+  const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [], positiveLimit(options.maxStubs ?? DEFAULT_MAX_STUBS, 'maxStubs'))
 
   // caselessGetPath reads the app's routes on the first request, when all are mounted.
   const app: App = new OpenAPIHono<AppEnv>(profile.pathsIgnoreCase === true ? { getPath: caselessGetPath(() => app) } : {})
@@ -143,7 +155,7 @@ export function createMock(options: AppOptions = {}): Mock {
     stubs,
     ...(harness !== undefined && { controlPath: CONTROL_PREFIX }),
   })
-  if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token))
+  if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token, controlOptions?.host))
   mountStubs(app, state, stubs)
   mountFallback(app, state)
   app.onError((error, c) => renderError(c, state, error, options.onServerError))
