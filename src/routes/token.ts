@@ -98,8 +98,8 @@ export function mountToken(app: App, state: MockState): void {
       if (state.quirks.has('server-error-on-bad-grant')) throw new Error(`quirk: unhandled grant_type ${named}`)
       throw unsupportedGrantType(`grant_type=${named} is not supported; use ${profile.grants.join(', ')}.`)
     }
-    const header = (name: string) => requestHeader(request, c.env, name)
-    const principal = GRANTS[grantType](state, params, header('authorization'), header)
+    // Inline and anonymous: tsx would wrap a named closure in __name on every request.
+    const principal = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'), (name) => requestHeader(request, c.env, name))
     const shortTerm = shortTermField !== undefined && params.get(shortTermField)?.toLowerCase() === 'true'
     const antiforgery = issueAntiforgery(state, params)
     const body = issueSession(state, principal, { login: grantType !== 'refresh_token', shortTerm, ...(antiforgery !== undefined && { antiforgery: antiforgery.digest }) })
