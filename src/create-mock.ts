@@ -16,6 +16,7 @@ import { mountAuthorizationCode } from './routes/authorization-code.js'
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES, type ProfileId } from './profiles/index.js'
 import type { Profile } from './profiles/profile.js'
 import { mountClients } from './routes/clients.js'
+import { mountCors } from './routes/cors.js'
 import type { App, AppEnv } from './routes/env.js'
 import { mountFallback } from './routes/fallback.js'
 import { mountLogout } from './routes/logout.js'
@@ -64,6 +65,8 @@ export interface AppOptions {
   maxClientsPerUser?: number
   /** Stubs the mock holds, startup and runtime together (default 1000); one more is refused. */
   maxStubs?: number
+  /** Answer CORS preflights and allow any origin on the vendor routes, for pages calling the mock (default off; never /__control). */
+  cors?: boolean
 }
 
 export interface Mock {
@@ -139,6 +142,7 @@ export function createMock(options: AppOptions = {}): Mock {
   // caselessGetPath reads the app's routes on the first request, when all are mounted.
   const app: App = new OpenAPIHono<AppEnv>(profile.pathsIgnoreCase === true ? { getPath: caselessGetPath(() => app) } : {})
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
+  if (options.cors === true) mountCors(app)
   const controlOptions = options.control === true ? {} : options.control || undefined
   const harness = controlOptions && installHarness(app, state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, accounts) })
   const versionCheck = apiVersionCheck(state, documentPaths(profile))

@@ -1,5 +1,4 @@
 /** @module `veeam-auth-mock serve`: flags to options, start the server, print where it is, stop cleanly. */
-import { parseArgs } from 'node:util'
 import { readFixturesFile, defaultFixtures, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
 import { assertRole } from '../accounts/roles.js'
@@ -13,6 +12,8 @@ import { decideControl } from './control-policy.js'
 import { escapeControl } from './control-characters.js'
 import { CONTROL_TOKEN_FLAGS, CONTROL_TOKEN_HELP, controlToken } from './control-token.js'
 import { parseInteger } from './numbers.js'
+import { parseFlags } from './parse-flags.js'
+import { stopWhenOrphaned } from './parent-watch.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
 import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type StateFlags } from './state-flags.js'
@@ -46,6 +47,10 @@ ${CONTROL_TOKEN_HELP}
   --max-clients-per-user N
                         client accounts one user may create (default 1000; one more answers 403)
   --max-stubs N         stubs the mock holds, --stubs and runtime ones together (default 1000)
+  --cors                let pages on other origins call the vendor routes: answer CORS preflights, add
+                        Access-Control-Allow-Origin: * (default off, unlike Prism: the vendor documents no
+                        CORS, so a page that works against the mock with it may fail against the server;
+                        /__control never gets CORS)
 ${STUBS_HELP}
 ${STATE_HELP}
   --list-profiles       print the profiles and exit
@@ -58,8 +63,9 @@ ${READY_HELP}
 
 Once serving, the first stdout line is a contract scripts may parse: with --log json it is the ready record
   {"ready":true,"url":"http://127.0.0.1:54321","profile":"vro-7.1","pid":4242} (+ fingerprint256, certFile)
-and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". GET /__control/health answers 200
-without the control token (when the control API is on).
+and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". npm prints a header before it: scripts run
+npm start --silent -- [flags], or veeam-auth-mock serve [flags]. SIGTERM to npm stops the server. GET
+/__control/health answers 200 without the control token (when the control API is on).
 
 Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, unusable state file, bad TLS files
 or port unavailable.
@@ -82,6 +88,7 @@ const FLAGS = {
   'token-seed': { type: 'string' },
   'max-clients-per-user': { type: 'string' },
   'max-stubs': { type: 'string' },
+  cors: { type: 'boolean' },
   stubs: { type: 'string' },
   'list-profiles': { type: 'boolean' },
   ...TLS_FLAGS,
@@ -127,12 +134,7 @@ function quirkFlags(names: string[] | undefined, profile: Profile): QuirkName[] 
 
 /** Turns argv (and env, for the control token) into a configuration, or throws UsageError. Reads the files named. */
 export async function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
-  let values
-  try {
-    values = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: false }).values
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`)
-  }
+  const values = parseFlags(args, FLAGS)
   if (values.help) return 'help'
   if (values.version) return 'version'
   if (values['list-profiles']) return 'list-profiles'
@@ -196,6 +198,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
       ...(maxClients === undefined ? {} : { maxClientsPerUser: maxClients }),
       ...(maxStubs === undefined ? {} : { maxStubs }),
       sessions: stateFlags.sessions,
+      ...(values.cors === true && { cors: true }),
     },
   }
 }
@@ -226,8 +229,11 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   const { profile, options } = config
   // A user's own fixtures may hold real-looking passwords: never print them.
   const custom = options.showAccountPasswords === false
+  // Columns as wide as their longest cell (at least the defaults' widths), so generated names line up too.
+  const nameWidth = config.accounts.reduce((w, a) => Math.max(w, a.username.length), 28)
+  const passwordWidth = config.accounts.reduce((w, a) => Math.max(w, a.password.length), 12)
   const accounts = config.accounts
-    .map((a) => `    ${a.username.padEnd(28)} ${custom ? '' : `${a.password.padEnd(12)} `}${a.role}`)
+    .map((a) => `    ${a.username.padEnd(nameWidth)} ${custom ? '' : `${a.password.padEnd(passwordWidth)} `}${a.role}`)
     .join('\n')
   const quirks = options.quirks?.length ? `\n  Quirks      ${options.quirks.join(', ')} (documented rules deliberately broken)` : ''
   return `veeam-auth-mock listening on ${url} (profile ${profile.id})
@@ -254,6 +260,7 @@ function controlLine(options: AppOptions, url: string): string {
 
 /** Runs the server until a signal; returns the exit code. */
 export async function serve(args: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const parent = process.ppid
   const parsed = await parseServeArgs(args)
   if (parsed === 'help') return out(SERVE_HELP), 0
   if (parsed === 'version') return out(packageVersion()), 0
@@ -289,10 +296,12 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
+      unwatch()
       resolve()
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
+    const unwatch = stopWhenOrphaned(process.env, parent, stop)
   })
   if (parsed.log === 'json') out(JSON.stringify(ready))
   else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))

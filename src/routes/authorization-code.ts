@@ -21,7 +21,9 @@ export function mountAuthorizationCode(app: App, state: MockState): void {
     summary: authorizationCode.summary ?? 'Get an authorization code, exchanged once at the token endpoint with grant_type=authorization_code',
     security: bearerSecurity(state.profile),
     responses: {
-      200: json(z.object({ [field]: described }).openapi(authorizationCode.schemaName ?? 'AuthorizationCodeModel'), 'A code for the caller, valid once.'),
+      200: json(z.object({ [field]: described }).openapi(authorizationCode.schemaName ?? 'AuthorizationCodeModel'), 'A code for the caller, valid once.', {
+        [field]: 'AAEAAPcbxUSe0PNKAN+ilV5d4M5Fkv9ONjwRa4hfZYoemxIDA/IHbrjldYbfu1MemydXxGR4KYe5woGq09k+URepuiwUVsg3WbXC179ECOARXmfM',
+      }),
       ...antiforgeryResponses(state),
       401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
     },

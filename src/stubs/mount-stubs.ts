@@ -6,11 +6,14 @@ import type { App, Caller } from '../routes/env.js'
 import type { Stub } from './stub-schema.js'
 import type { StubRegistry } from './stub-registry.js'
 
+/** The 403 text; also the served document's example for it. */
+export const stubRefusal = (as: string, kind: string) => `This resource answers only to a ${as} account, not to a ${kind} account.`
+
 /** A stub with `as` refuses the other kind of caller, in the body shape of the Clients resource's 403. */
 function refusal(stub: Stub, caller: Caller): ResourceError | undefined {
   const kind = caller.client === undefined ? 'user' : 'client'
   if (stub.as === undefined || stub.as === kind) return undefined
-  return forbidden(`This resource answers only to a ${stub.as} account, not to a ${kind} account.`)
+  return forbidden(stubRefusal(stub.as, kind))
 }
 
 /**
