@@ -20,6 +20,7 @@ import { requestHeader } from './request-header.js'
 import { bearerSecurity } from './schemas.js'
 
 const BODY_LIMIT = 16 * 1024
+export const NOT_YOUR_TOKEN = 'The token is unknown, expired or not yours.'
 
 const samePrincipal = (a: Principal, b: Principal) =>
   a.kind === b.kind && (a.kind === 'user' ? a.accountId === (b as typeof a).accountId : a.clientId === (b as typeof a).clientId)
@@ -46,7 +47,7 @@ export function mountRevoke(app: App, state: MockState, logout: LogoutStyle & { 
     request: { body: { required: false, content: Object.fromEntries(profile.formContentTypes.map((type) => [type, form])) } },
     responses: {
       [logout.status]: { description: 'Revoked.' },
-      400: errorResponse(state, 'bad-request', 'The token is unknown or not yours, or the SID is not yours.'),
+      400: errorResponse(state, 'bad-request', 'The token is unknown or not yours, or the SID is not yours.', { message: NOT_YOUR_TOKEN }),
       401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
     },
   })
@@ -71,7 +72,7 @@ export function mountRevoke(app: App, state: MockState, logout: LogoutStyle & { 
     }
     if (named !== undefined) {
       const target = live(named)
-      if (target === undefined || !samePrincipal(target.principal, caller.principal)) throw badRequest('The token is unknown, expired or not yours.')
+      if (target === undefined || !samePrincipal(target.principal, caller.principal)) throw badRequest(NOT_YOUR_TOKEN)
       revoke(state.quirks.has('revoke-ignores-token-parameter') ? caller : target)
     } else if (params.has(userField)) {
       const account = resolvePrincipal(state, caller.principal)!.account
