@@ -89,6 +89,11 @@ const ASSUMPTIONS: Assumption[] = [
     reason: 'The schema types them format: date-time (generated clients parse them as ISO 8601), not the RFC 1123 text of a bare OWIN server; UTC keeps runs reproducible.',
   },
   {
+    id: 'opaque-tokens',
+    rule: 'Access and refresh tokens are opaque random strings (43 and 44 characters).',
+    reason: 'No example token is published; the OWIN-style endpoint issues opaque bearer tokens and clients only pass them on.',
+  },
+  {
     id: 'refresh-rotation',
     rule: 'A refresh token works once: refreshing returns a new pair and the used refresh token is refused from then on.',
     reason: 'The vendor says refresh returns a new pair of tokens without saying whether the old refresh token survives; rotation is the OAuth 2.0 Security BCP advice.',
