@@ -16,6 +16,8 @@ import { parseFlags } from './parse-flags.js'
 import { stopWhenOrphaned } from './parent-watch.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
+import { asUsageError, documentsBannerLine, OPENAPI_FLAGS, OPENAPI_HELP, printDocumentWarnings, readOpenapiFlags } from './openapi-flag.js'
+import type { DocumentRoutes } from '../vendor-document/document-routes.js'
 import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type StateFlags } from './state-flags.js'
 import { READY_FLAGS, READY_HELP, ReadyFile, readyRecord } from './readiness.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
@@ -34,7 +36,8 @@ Flags:
   --fixtures FILE       JSON file of accounts replacing the profile's defaults:
                         {"accounts":[{"username":"DOMAIN\\\\USER","password":"...","role":"Plan Author"}]}
   --generate-users N    add N realistic accounts made with faker (password Password1)
-  --seed S              seed for --generate-users: the same seed gives the same accounts (default 1)
+  --seed S              seed for --generate-users and the answers of --openapi operations: the same seed
+                        gives the same accounts and bytes (default 1)
   --access-ttl D        access token lifetime, e.g. 90s, 15m, 2h (default: the profile's, 15m for VRO)
   --refresh-ttl D       refresh token lifetime (default: the profile's, 2h for VRO)
   --log MODE            info (start-up, warnings, errors; default), requests (one line per request),
@@ -52,6 +55,7 @@ ${CONTROL_TOKEN_HELP}
                         CORS, so a page that works against the mock with it may fail against the server;
                         /__control never gets CORS)
 ${STUBS_HELP}
+${OPENAPI_HELP}
 ${STATE_HELP}
   --list-profiles       print the profiles and exit
   --help                print this help and exit
@@ -67,8 +71,8 @@ and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". npm prints a 
 npm start --silent -- [flags], or veeam-auth-mock serve [flags]. SIGTERM to npm stops the server. GET
 /__control/health answers 200 without the control token (when the control API is on).
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, unusable state file, bad TLS files
-or port unavailable.
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, bad OpenAPI document, unusable
+state file, bad TLS files or port unavailable.
 `
 
 const FLAGS = {
@@ -90,6 +94,7 @@ const FLAGS = {
   'max-stubs': { type: 'string' },
   cors: { type: 'boolean' },
   stubs: { type: 'string' },
+  ...OPENAPI_FLAGS,
   'list-profiles': { type: 'boolean' },
   ...TLS_FLAGS,
   ...READY_FLAGS,
@@ -174,6 +179,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
   const maxClients = values['max-clients-per-user'] === undefined ? undefined : parseInteger(values['max-clients-per-user'], '--max-clients-per-user', 1, 1_000_000)
   const maxStubs = values['max-stubs'] === undefined ? undefined : parseInteger(values['max-stubs'], '--max-stubs', 1, 1_000_000)
   const tls = parseTlsFlags(values)
+  const openapi = await readOpenapiFlags(values)
   return {
     stateFlags,
     ...(tls === undefined ? {} : { tls }),
@@ -199,6 +205,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
       ...(maxStubs === undefined ? {} : { maxStubs }),
       sessions: stateFlags.sessions,
       ...(values.cors === true && { cors: true }),
+      ...(openapi && { openapi, seed }),
     },
   }
 }
@@ -207,7 +214,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
 function ignoredFlags(values: { [flag: string]: unknown }): string[] {
   const given = (flag: string) => values[flag] !== undefined && values[flag] !== false
   const idle: [string, boolean, string][] = [
-    ['seed', !given('generate-users'), 'without --generate-users'],
+    ['seed', !given('generate-users') && !given('openapi'), 'without --generate-users or --openapi'],
     ['control-token', given('no-control'), 'with --no-control'],
     ['journal-size', given('no-control'), 'with --no-control'],
   ]
@@ -225,7 +232,7 @@ function lifetimeWarnings(profile: Profile, accessFlag: string | undefined, refr
   ]
 }
 
-function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup): string {
+function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup, documents?: DocumentRoutes): string {
   const { profile, options } = config
   // A user's own fixtures may hold real-looking passwords: never print them.
   const custom = options.showAccountPasswords === false
@@ -241,7 +248,7 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   Token       POST ${url}${profile.tokenPath}
   Swagger UI  ${url}/swagger
   OpenAPI     ${url}/openapi.json
-  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${controlLine(options, url)}
+  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${documentsBannerLine(documents)}${controlLine(options, url)}
   Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
 ${accounts}
 Press Ctrl+C to stop.`
@@ -267,12 +274,17 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
   if (parsed === 'list-profiles') return printProfiles(out), 0
   const onRequest = requestPrinter(parsed.log, out)
   const stateFile = openState(parsed.stateFlags, parsed.profile.id, err)
-  const mock = createMock({
-    ...parsed.options,
-    ...(onRequest === undefined ? {} : { onRequest }),
-    ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
-    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${escapeControl((error as Error).message)}`),
-  })
+  let mock
+  try {
+    mock = createMock({
+      ...parsed.options,
+      ...(onRequest === undefined ? {} : { onRequest }),
+      ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
+      onServerError: (error) => parsed.log !== 'off' && err(`server error: ${escapeControl((error as Error).message)}`),
+    })
+  } catch (error) {
+    throw asUsageError(error)
+  }
   const stateLine = attachState(stateFile, mock, parsed.accounts, err)
   const { app, state } = mock
   const tls = parsed.tls && (await prepareTls(parsed.tls))
@@ -304,7 +316,8 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     const unwatch = stopWhenOrphaned(process.env, parent, stop)
   })
   if (parsed.log === 'json') out(JSON.stringify(ready))
-  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
+  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls, mock.documents))
+  if (parsed.log !== 'off') printDocumentWarnings(mock.warnings, err)
   if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
   if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
   if (parsed.log !== 'off') for (const warning of parsed.warnings) err(`warning: ${warning}`)
