@@ -1,4 +1,4 @@
-/** @module A generic OAuth 2.0 library (simple-oauth2) completes password and refresh against every VB365 and Veeam ONE profile. */
+/** @module A generic OAuth 2.0 library (simple-oauth2) completes password and refresh against every VB365 and Veeam ONE profile (vb365-6, -7, -8, vone-12, vone-13). */
 import { ResourceOwnerPassword } from 'simple-oauth2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMock, type RunningMock } from '../../src/start-mock.js'
@@ -9,6 +9,7 @@ const TARGETS = [
   { profile: 'vb365-7', tokenPath: '/v7/token', username: 'administrator', resource: '/v7/ServiceInstance', extra: { disable_antiforgery_token: 'true' } },
   { profile: 'vb365-8', tokenPath: '/v8/token', username: 'administrator', resource: '/v8/ServiceInstance', extra: { disable_antiforgery_token: 'true' } },
   { profile: 'vone-12', tokenPath: '/api/token', username: 'one-srv\\administrator', resource: '/api/v2.2/about', extra: {} },
+  { profile: 'vone-13', tokenPath: '/api/token', username: 'one-srv\\administrator', resource: '/api/v2.3/about', extra: {} },
 ] as const
 
 describe.each(TARGETS.map((t) => [t.profile, t] as const))('simple-oauth2 against %s', (_, target) => {
