@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultFixtures } from '../../src/accounts/fixtures.js'
-import { createApp } from '../../src/app.js'
+import { createApp, type AppOptions } from '../../src/app.js'
+import { exampleDocument } from '../support/vendor-documents.js'
 import { findProfile, type ProfileId } from '../../src/profiles/index.js'
 import { listen } from '../../src/server/listen.js'
 import { BROWSER_MISSING, BROWSER_REQUIRED, launchChromium } from './support/chromium.js'
@@ -68,8 +69,8 @@ describe.skipIf(SKIP)(TITLE, () => {
   })
 
   /** Serves `profile` on an ephemeral port, opens /swagger in a fresh context, runs `steps`, saves a screenshot. */
-  async function walk(profile: ProfileId, name: string, steps: (walk: Walk) => Promise<void>): Promise<void> {
-    const server = await listen(createApp({ profile }).fetch, { port: 0 })
+  async function walk(profile: ProfileId, name: string, steps: (walk: Walk) => Promise<void>, more: AppOptions = {}): Promise<void> {
+    const server = await listen(createApp({ ...more, profile }).fetch, { port: 0 })
     const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } })
     try {
       const guard = await guardOffline(context)
@@ -229,5 +230,26 @@ describe.skipIf(SKIP)(TITLE, () => {
       expect([out.status, JSON.parse(out.body)]).toEqual([200, {}])
       expect(await ui.authorized()).toBe(false)
     })
+  }, TIMEOUT)
+
+  it("vro-7.1 with a vendor document (--openapi): the document's operations are listed beside the profile's and answer with the token applied", async () => {
+    await walk(
+      'vro-7.1',
+      'vro-7.1-vendor-document',
+      async ({ ui, guard }) => {
+        const token = await ui.tryItOut('POST', '/api/token')
+        await ui.fillForm(token, { grant_type: 'password', ...VRO_ADMIN })
+        const user = JSON.parse((await ui.execute(token)).body) as TokenBody
+        expect(await ui.authorized()).toBe(true)
+        const jobs = await ui.tryItOut('GET', '/api/v1/jobs')
+        const listed = await ui.execute(jobs)
+        expect(listed.status).toBe(200)
+        const body = JSON.parse(listed.body) as { data: unknown[]; pagination: { total: number } }
+        expect(body.data.length).toBeGreaterThan(0)
+        const request = sent(guard, 'GET', '/api/v1/jobs')
+        expect([request.headers.authorization, request.headers['x-api-version']]).toEqual([`Bearer ${user.access_token}`, '1.0-rev0'])
+      },
+      { openapi: [exampleDocument()] },
+    )
   }, TIMEOUT)
 })
