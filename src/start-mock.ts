@@ -7,6 +7,9 @@ import type { SessionControl } from './control/sessions.js'
 import type { VirtualClock } from './control/virtual-clock.js'
 import { isLoopback } from './control/loopback.js'
 import { createMock, type AppOptions } from './create-mock.js'
+import type { ProfileId } from './profiles/index.js'
+import type { Profile } from './profiles/profile.js'
+import { isProfilePath, readProfileFile, type ProfileFilePath } from './profiles/profile-file.js'
 import type { App } from './routes/env.js'
 import { listen } from './server/listen.js'
 import type { StubView } from './stubs/stub-registry.js'
@@ -14,7 +17,12 @@ import type { Stub, StubInput } from './stubs/stub-schema.js'
 import { selfSignedCertificate } from './server/self-signed.js'
 import { checkTlsPair, type TlsPair } from './server/tls-pair.js'
 
-export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock'> {
+export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock' | 'profile'> {
+  /**
+   * A profile id (default `vro-7.1`), a profile object, or the path of a profile file (`{"extends": "vro-7.21", ...}`
+   * or a whole profile; docs/profiles.md "Profiles as files"), whose fixtures become the accounts unless `accounts` is given.
+   */
+  profile?: ProfileId | Profile | ProfileFilePath
   /** Default 0: any free port. */
   port?: number
   /** Default 127.0.0.1. */
@@ -81,7 +89,11 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ...(controlToken === undefined ? {} : { token: controlToken }),
     ...(host === undefined ? {} : { host }),
   }
-  const { app, harness } = createMock({ ...appOptions, control })
+  const { profile, ...rest } = appOptions
+  // A path is read here (startMock may do I/O); createMock takes ids and objects only.
+  const file = typeof profile === 'string' && isProfilePath(profile) ? readProfileFile(profile) : undefined
+  const chosen = file === undefined ? profile !== undefined && { profile: profile as ProfileId | Profile } : { profile: file.profile, accounts: rest.accounts ?? file.accounts }
+  const { app, harness } = createMock({ ...rest, ...chosen, control })
   const pair = tls === true ? await selfSignedCertificate() : tls || undefined
   if (pair !== undefined) checkTlsPair(pair)
   const server = await listen(app.fetch, { port: port ?? 0, ...(host === undefined ? {} : { host }), ...(pair && { tls: pair }) })

@@ -12,7 +12,8 @@ export interface AccountFixture {
   disabled?: boolean
 }
 
-const FixtureFile = z.object({
+/** A fixtures file: `{"accounts": [...]}` (also the `fixtures` field of a profile file). */
+export const FixtureFile = z.object({
   accounts: z
     .array(
       z.strictObject({

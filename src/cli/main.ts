@@ -7,8 +7,9 @@ const HELP = `Usage: veeam-auth-mock <command> [flags]
 
 Commands:
   serve         serve the mock (default; npm start -- [flags]); serve --help for its flags
-  profiles      list the product versions the mock emulates
-  spec          write spec/<profile>.openapi.json for every profile and spec/control.openapi.json (npm run spec)
+  profiles      list the product versions the mock emulates; profiles --export ID prints one as a profile file
+  spec          write spec/<profile>.openapi.json for every profile, spec/control.openapi.json and
+                spec/profile.schema.json (npm run spec); spec --help for one profile's document
   conformance   run the conformance suite against a target (npm run conformance); conformance --help
 
 Flags: --help, --version
@@ -29,9 +30,9 @@ async function run(argv: string[]): Promise<number> {
     case 'serve':
       return serve(rest)
     case 'profiles':
-      return (await import('./profiles.js')).printProfiles(out), 0
+      return (await import('./profiles.js')).profilesCommand(rest, out)
     case 'spec':
-      return (await import('./spec.js')).writeSpecs(out), 0
+      return (await import('./spec.js')).writeSpecs(rest, out), 0
     case 'conformance':
       return (await import('../../conformance/cli.js')).main(rest)
     case '--help':

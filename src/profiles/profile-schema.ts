@@ -6,13 +6,15 @@ import { z } from 'zod'
 import { REFUSALS } from '../oauth/errors.js'
 import { StubSchema } from '../stubs/stub-schema.js'
 
-const text = z.string({ error: 'expected a string' })
+/** A type's error: "required" when the field is missing, else what was expected. */
+const expected = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : what) })
+const text = z.string(expected('expected a string'))
 const nonEmpty = text.min(1, { error: 'expected a non-empty string' })
-const positiveInt = z.int({ error: 'expected a positive integer' }).min(1, { error: 'expected a positive integer' })
+const positiveInt = z.int(expected('expected a positive integer')).min(1, { error: 'expected a positive integer' })
 /** A path the server answers on: starts with a slash. */
 const urlPath = text.regex(/^\/[^\s?#]*$/, { error: 'expected a path starting with /' })
-const jsonObject = z.record(z.string(), z.unknown(), { error: 'expected an object' })
-const strings = z.array(text, { error: 'expected an array of strings' })
+const jsonObject = z.record(z.string(), z.unknown(), expected('expected an object'))
+const strings = z.array(text, expected('expected an array of strings'))
 const optional = <T extends z.ZodType>(schema: T) => schema.exactOptional()
 
 const TokenField = z.enum(['access_token', 'token_type', 'expires_in', 'refresh_token', '.issued', '.expires', 'username'])
@@ -52,53 +54,60 @@ const LogoutStyle = z.strictObject({
   assumed: optional(z.boolean()),
 })
 
-export const ProfileSchema = z
-  .strictObject({
-    id: nonEmpty.regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'expected lower-case letters, digits, dots and hyphens (e.g. vro-7.3)' }),
-    product: nonEmpty,
-    version: nonEmpty,
-    title: nonEmpty,
-    vendorPort: z.int({ error: 'expected a port (1-65535)' }).min(1, { error: 'expected a port (1-65535)' }).max(65535, { error: 'expected a port (1-65535)' }),
-    tokenPath: urlPath,
-    tokenTag: nonEmpty,
-    clientBases: z.array(urlPath),
-    clientsTag: nonEmpty,
-    grants: z.array(GrantType).min(1, { error: 'expected at least one grant' }),
-    listedGrants: strings,
-    listedFields: optional(strings),
-    defaultGrant: GrantType,
-    usernames: z.strictObject({ bareAllowed: z.boolean(), defaultDomain: nonEmpty, localDomain: optional(text) }),
-    roles: z.array(nonEmpty).min(1, { error: 'expected at least one role' }),
-    otherRoles: optional(z.array(nonEmpty)),
-    lifetimes: z.strictObject({ accessSeconds: positiveInt, refreshSeconds: positiveInt }),
-    logout: LogoutStyle,
-    tokenResponse: z.strictObject({
-      tokenType: nonEmpty,
-      fields: z.array(TokenField).min(1),
-      expiresIn: z.enum(['lifetime-less-one', 'lifetime']),
-    }),
-    tokenFormat: z.enum(['opaque', 'jwt']),
-    grantsIgnoreCase: optional(z.boolean()),
-    grantSpelling: optional(z.enum(['lowercase', 'capitalised'])),
-    authorizationCode: optional(z.strictObject({ path: urlPath, lifetimeSeconds: positiveInt })),
-    shortTermRefresh: optional(z.strictObject({ field: nonEmpty, extraSeconds: z.int().min(0) })),
-    errors: z.strictObject({
-      model: z.enum(['oauth-message', 'vbr-error']),
-      refusals: optional(z.partialRecord(z.enum(REFUSALS), RefusalAnswer)),
-    }),
-    apiVersion: optional(z.strictObject({ header: nonEmpty, accepted: z.array(nonEmpty).min(1), default: nonEmpty })),
-    discovery: optional(z.strictObject({ documentPaths: z.array(urlPath), uiPaths: z.array(urlPath) })),
-    resources: optional(z.array(ServerResource)),
-    formContentTypes: z.array(nonEmpty).min(1),
-    sources: z.record(z.string(), text),
-    assumptions: z.array(Assumption),
-    documented: optional(strings),
-    stubs: optional(z.array(StubSchema)),
-  })
-  // Cross-field rules the engine relies on; JSON Schema cannot say them, so only the loader checks them.
-  .superRefine((p, ctx) => {
-    if (!p.grants.includes(p.defaultGrant)) ctx.addIssue({ code: 'custom', path: ['defaultGrant'], message: `expected one of grants (${p.grants.join(', ')})` })
-    if (p.apiVersion !== undefined && !p.apiVersion.accepted.includes(p.apiVersion.default)) {
-      ctx.addIssue({ code: 'custom', path: ['apiVersion', 'default'], message: 'expected one of apiVersion.accepted' })
-    }
-  })
+/** The fields of a profile, without the cross-field rules (so a file format can extend it). */
+export const ProfileObject = z.strictObject({
+  id: nonEmpty.regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'expected lower-case letters, digits, dots and hyphens (e.g. vro-7.3)' }),
+  product: nonEmpty,
+  version: nonEmpty,
+  title: nonEmpty,
+  vendorPort: z.int(expected('expected a port (1-65535)')).min(1, { error: 'expected a port (1-65535)' }).max(65535, { error: 'expected a port (1-65535)' }),
+  tokenPath: urlPath,
+  tokenTag: nonEmpty,
+  clientBases: z.array(urlPath),
+  clientsTag: nonEmpty,
+  grants: z.array(GrantType).min(1, { error: 'expected at least one grant' }),
+  listedGrants: strings,
+  listedFields: optional(strings),
+  defaultGrant: GrantType,
+  usernames: z.strictObject({ bareAllowed: z.boolean(), defaultDomain: nonEmpty, localDomain: optional(text) }),
+  roles: z.array(nonEmpty).min(1, { error: 'expected at least one role' }),
+  otherRoles: optional(z.array(nonEmpty)),
+  lifetimes: z.strictObject({ accessSeconds: positiveInt, refreshSeconds: positiveInt }),
+  logout: LogoutStyle,
+  tokenResponse: z.strictObject({
+    tokenType: nonEmpty,
+    fields: z.array(TokenField).min(1),
+    expiresIn: z.enum(['lifetime-less-one', 'lifetime']),
+  }),
+  tokenFormat: z.enum(['opaque', 'jwt']),
+  grantsIgnoreCase: optional(z.boolean()),
+  grantSpelling: optional(z.enum(['lowercase', 'capitalised'])),
+  authorizationCode: optional(z.strictObject({ path: urlPath, lifetimeSeconds: positiveInt })),
+  shortTermRefresh: optional(z.strictObject({ field: nonEmpty, extraSeconds: z.int().min(0) })),
+  errors: z.strictObject({
+    model: z.enum(['oauth-message', 'vbr-error']),
+    refusals: optional(z.partialRecord(z.enum(REFUSALS), RefusalAnswer)),
+  }),
+  apiVersion: optional(z.strictObject({ header: nonEmpty, accepted: z.array(nonEmpty).min(1), default: nonEmpty })),
+  discovery: optional(z.strictObject({ documentPaths: z.array(urlPath), uiPaths: z.array(urlPath) })),
+  resources: optional(z.array(ServerResource)),
+  formContentTypes: z.array(nonEmpty).min(1),
+  sources: z.record(z.string(), text),
+  assumptions: z.array(Assumption),
+  documented: optional(strings),
+  stubs: optional(z.array(StubSchema)),
+})
+
+/** Cross-field rules the engine relies on; JSON Schema cannot say them, so only the loader checks them. */
+export function profileRules(p: z.output<typeof ProfileObject>, ctx: z.RefinementCtx): void {
+  if (!p.grants.includes(p.defaultGrant)) ctx.addIssue({ code: 'custom', path: ['defaultGrant'], message: `expected one of grants (${p.grants.join(', ')})` })
+  if (p.apiVersion !== undefined && !p.apiVersion.accepted.includes(p.apiVersion.default)) {
+    ctx.addIssue({ code: 'custom', path: ['apiVersion', 'default'], message: 'expected one of apiVersion.accepted' })
+  }
+  if (p.errors.model === 'vbr-error') {
+    const missing = REFUSALS.find((r) => p.errors.refusals?.[r] === undefined)
+    if (missing !== undefined) ctx.addIssue({ code: 'custom', path: ['errors', 'refusals', missing], message: 'required by the vbr-error model (every refusal needs its status and code)' })
+  }
+}
+
+export const ProfileSchema = ProfileObject.superRefine(profileRules)
