@@ -1,14 +1,18 @@
 /** @module Profile files over a real socket: an extends file and a whole one served by the CLI, bad files refused, export round-trips, conformance and startMock take a file. */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { findProfile } from '../src/profiles/index.js'
+import { exportProfile } from '../src/profiles/profile-file.js'
 import { startMock } from '../src/start-mock.js'
 import { runCli, startCli } from './support/cli-process.js'
+import { docPage } from './support/doc-page.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'profile-files-'))
@@ -151,5 +155,29 @@ describe('startMock({ profile })', () => {
     } finally {
       await mock.close()
     }
+  })
+})
+
+describe('docs/profiles.md "Profiles as files"', () => {
+  it('its file and command block work as written: served, a Clients call on the new base, conformance passes, spec and export written', async () => {
+    const page = docPage('docs/profiles.md')
+    const json = page.between('<!-- profile-file:vro-7.3 -->', '```\n\n').replace(/^```json\n/, '')
+    const [start, ...rest] = page.between('<!-- walkthrough:profile-file -->', '```\n\n').replace(/^```bash\n/, '').split('\n')
+    const profile = file('doc-vro-7.3.json', json)
+    const local = (text: string) =>
+      text.replaceAll('./vro-7.3.json', profile).replaceAll(' vro-7.3.openapi.json', ` ${join(dir, 'doc.openapi.json')}`).replaceAll('> vro-7.21.json', `> ${join(dir, 'doc-export.json')}`)
+    expect(start).toBe('npm start -- --profile ./vro-7.3.json')
+    await serving(local(start!).replace('npm start -- ', '').split(' '), async (url) => {
+      const script = local(rest.join('\n')).replaceAll('http://127.0.0.1:9898', url)
+      const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT })
+      const lines = stdout.trim().split('\n')
+      expect(lines[0]).toBe('200')
+      expect(lines[1]).toMatch(/\b0 failed\b/)
+      expect(lines[2]).toBe(`wrote ${join(dir, 'doc.openapi.json')}`)
+      expect(lines).toHaveLength(3)
+    })
+    const spec = JSON.parse(readFileSync(join(dir, 'doc.openapi.json'), 'utf8')) as { info: { title: string }; 'x-veeam-auth-mock': { id: string } }
+    expect([spec['x-veeam-auth-mock'].id, spec.info.title]).toEqual(['vro-7.3', 'Veeam Recovery Orchestrator REST API 7.3'])
+    expect(readFileSync(join(dir, 'doc-export.json'), 'utf8')).toBe(exportProfile(findProfile('vro-7.21')!))
   })
 })
