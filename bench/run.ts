@@ -1,4 +1,5 @@
 /** @module `npm run bench`: memory, start-up, then A B A B load rounds against the mock, a bare server and a peer. */
+import { readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,6 +7,7 @@ import { CONNECTIONS, load, type LoadRequest, type LoadResult } from './load.js'
 import { memoryCase } from './memory.js'
 import { spawnServer, type ServerProcess } from './spawn-server.js'
 import { startupCase } from './startup.js'
+import { API_VERSION, documentMemory, documentStartup, writeDocument } from './vendor-document.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 // Short alternating rounds: this VM's throughput drifts from second to second, and every case sees the drift.
@@ -43,11 +45,22 @@ async function main(): Promise<void> {
     `start-up to first answered token request: tsx ${fixed(startup.tsxMs)} ms, ` +
       `node on tsc-built JS ${fixed(startup.nodeMs)} ms (median of 3; build ${fixed(startup.buildSeconds, 1)} s)\n`,
   )
+  const document = writeDocument()
+  const documentStart = await documentStartup(ROOT, document.file)
+  console.log(
+    `vendor document (VBR-like, ${fixed(document.bytes / 2 ** 20, 1)} MiB): start-up to the first answered GET with a token ` +
+      `${fixed(documentStart.withMs)} ms, without it ${fixed(documentStart.withoutMs)} ms (+${fixed(documentStart.withMs - documentStart.withoutMs)} ms, target < 1000; medians of 3)`,
+  )
+  const documentRss = await documentMemory(JSON.parse(readFileSync(document.file, 'utf8')) as object)
+  console.log(
+    `vendor document memory (RSS): ${fixed(documentRss.beforeMiB)} MiB before, ${fixed(documentRss.startedMiB)} MiB after start, ` +
+      `${fixed(documentRss.afterMiB)} MiB after its ${documentRss.gets} GETs answered once\n`,
+  )
 
   const servers: ServerProcess[] = []
   try {
-    // The mock exactly as `npm start` runs it (default flags), on a free port.
-    const mock = await spawnServer(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve', '--port', '0'], ROOT)
+    // The mock as `npm start` runs it, on a free port, with the VBR-like document (its routes pay nothing for it).
+    const mock = await spawnServer(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve', '--port', '0', '--openapi', document.file], ROOT)
     servers.push(mock)
     const { clientForm, bearer, tokenBody } = await setUpMock(mock.url)
     const bare = await spawnServer(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', tokenBody], ROOT)
@@ -60,6 +73,7 @@ async function main(): Promise<void> {
       ['token (mock)', { url: `${mock.url}/api/token`, ...token }],
       ['bare node:http', { url: `${bare.url}/api/token`, ...token }],
       ['Clients GET (mock)', { url: `${mock.url}/api/v7.1/Clients`, method: 'GET', headers: { authorization: bearer } }],
+      ['document GET (mock)', { url: `${mock.url}/api/v1/jobs`, method: 'GET', headers: { authorization: bearer, 'x-api-version': API_VERSION } }],
       ['oauth2-mock-server', { url: `${peer.url}/token`, ...token }],
     ]
     for (const [, request] of cases) await load(request, 1) // warm-up: JIT, connections
@@ -104,6 +118,7 @@ function printTable(results: Map<string, LoadResult[]>): void {
   }
   console.log(`\n${ratio('token (mock)', 'bare node:http', 0.4)}`)
   console.log(ratio('Clients GET (mock)', 'bare node:http', 0.5))
+  console.log(ratio('document GET (mock)', 'bare node:http', 0.5))
   console.log(ratio('token (mock)', 'oauth2-mock-server', 5))
 }
 

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs'
 import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HELP, parseOptions, UsageError } from './options.js'
-import { writeReport } from './report-files.js'
+import { reportPathProblem, writeReport } from './report-files.js'
 import { textReport } from './report-text.js'
 import { isProfileFile, specFromProfileFile } from './profile-file.js'
 import { runConformance } from './run.js'
@@ -33,6 +33,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
   if (parsed === 'help') return io.out(HELP.trimEnd()), 0
   const { run: options, reports } = parsed
+  for (const { kind, file } of reports) {
+    const problem = reportPathProblem(file)
+    if (problem !== undefined) return io.err(`conformance: --report ${kind}:${file} cannot be written (${problem})`), 2
+  }
   let derived
   const profileFile = options.profile
   if (isProfileFile(profileFile)) {
@@ -59,7 +63,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const from = derived === undefined ? `spec ${relative(process.cwd(), run.specFile)}` : `spec derived from ${profileFile}`
     for (const line of textReport(run, `conformance ${options.profile} against ${options.target} (${from}; ${mode})`)) io.out(line)
     const meta = { target: options.target, profile: options.profile, strict: options.strict === true }
-    for (const { kind, file } of reports) writeReport(kind, file, run, meta)
+    for (const { kind, file } of reports) {
+      try {
+        writeReport(kind, file, run, meta)
+      } catch (error) {
+        io.err(`conformance: --report ${kind}:${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+        return 2
+      }
+    }
     if (run.error !== undefined) io.err(`conformance: ${run.error}`)
     return run.exitCode
   } finally {

@@ -47,14 +47,24 @@ export interface RequestSpec {
 export class TransportError extends Error {}
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
-const shown = (v: Value) => v.placeholder ?? v.value
 
-function curlLine(url: string, spec: RequestSpec, insecure: boolean, extra: Record<string, string>): string {
+/**
+ * One shell word: `literal` as it is, then the value, which is a placeholder variable ($NAME) the shell must
+ * expand, so it goes in double quotes (single quotes would send "$NAME" itself), or else literal text.
+ */
+function word(literal: string, value?: Value): string {
+  if (value === undefined) return quote(literal)
+  if (value.placeholder === undefined) return quote(literal + value.value)
+  return /^[^$`"\\!]*$/.test(literal) ? `"${literal}${value.placeholder}"` : `${quote(literal)}"${value.placeholder}"`
+}
+
+/** The request as a curl command a shell runs as it is, once the placeholders' variables are exported. */
+export function curlLine(url: string, spec: RequestSpec, insecure: boolean, extra: Record<string, string> = {}): string {
   const parts = ['curl', '-sS', insecure ? '-k' : '', '-X', spec.method, quote(url)]
   for (const [name, value] of Object.entries(extra)) parts.push('-H', quote(`${name}: ${value}`))
-  const auth = spec.bearer !== undefined ? `Bearer ${shown(spec.bearer)}` : spec.authorization && shown(spec.authorization)
-  if (auth !== undefined) parts.push('-H', quote(`Authorization: ${auth}`))
-  for (const [name, value] of spec.form ?? []) parts.push('--data-urlencode', quote(`${name}=${shown(value)}`))
+  if (spec.bearer !== undefined) parts.push('-H', word('Authorization: Bearer ', spec.bearer))
+  else if (spec.authorization !== undefined) parts.push('-H', word('Authorization: ', spec.authorization))
+  for (const [name, value] of spec.form ?? []) parts.push('--data-urlencode', word(`${name}=`, value))
   if (spec.json !== undefined) parts.push('-H', quote('Content-Type: application/json'), '--data', quote(JSON.stringify(spec.json)))
   return parts.filter((part) => part !== '').join(' ')
 }

@@ -24,8 +24,10 @@ Flags:
   --insecure                    accept a self-signed TLS certificate
   --ca FILE                     trust this PEM certificate
   --timeout 10s                 per request (ms, s or m; default 10s)
-  --report junit:FILE           write a JUnit XML report (repeatable, also json:FILE)
-  --only PATTERN                run only checks whose id or scenario contains PATTERN (* is a wildcard)
+  --report junit:FILE           write a JUnit XML report (repeatable, also json:FILE); checked before
+                                the first request: a FILE that cannot be written exits 2
+  --only PATTERN                run only checks whose id or scenario contains PATTERN (* is a wildcard);
+                                matching no check exits 2 with the scenarios and check ids
   --control URL                 the mock's control API (default: probe <target>/__control); the time
                                 checks move its clock, and are skipped against a real server
   --control-token T             the control API's bearer token, when it needs one
@@ -66,6 +68,13 @@ export function readBaseline(text: string): string[] {
   return text.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter((line) => line !== '')
 }
 
+/** parseArgs' mistakes in one line (its `--timeout -1` message takes three). */
+function flagError(message: string): string {
+  const flag = /use '(--[^=']+)=-XYZ'/.exec(message)?.[1]
+  if (flag !== undefined) return `${flag} needs a value; to give one that starts with a dash write ${flag}=VALUE (see --help)`
+  return `${message.split('\n')[0]!.trim()} (see --help)`
+}
+
 /** Parsed options, or 'help'. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): CliOptions | 'help' {
   let values
@@ -86,7 +95,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       },
     }))
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!)
+    throw new UsageError(flagError((error as Error).message))
   }
   if (values.help === true) return 'help'
   const need = (name: 'target' | 'profile' | 'username') => {

@@ -1,5 +1,5 @@
 /** @module JUnit XML and JSON reports: the same facts as the terminal report. */
-import { writeFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, unlinkSync, writeFileSync } from 'node:fs'
 import { SCENARIOS } from './checks.js'
 import type { RunResult } from './run.js'
 
@@ -17,7 +17,7 @@ export function junit(run: RunResult, meta: RunMeta): string {
     const failures = results.filter((r) => r.outcome === 'failed').length
     const skipped = results.filter((r) => r.outcome === 'skipped').length
     const cases = results.map((r) => {
-      const detail = [r.note, r.expected && `Expected: ${r.expected}`, r.received && `Received: ${r.received}`, r.curl && `Repro: ${r.curl}`].filter(Boolean).join('\n')
+      const detail = [r.note, r.expected && `Expected: ${r.expected}`, r.received && `Received: ${r.received}`, r.curl && `Repro: ${r.curl}`, r.curl && run.reproSetup.length > 0 && `Before the Repro line, run:\n${run.reproSetup.join('\n')}`].filter(Boolean).join('\n')
       const name = `${r.id} [${r.severity}]`
       const inner =
         r.outcome === 'failed' ? `<failure message="${xml(r.expected ?? r.note ?? 'failed')}">${xml(`${r.cite}\n${detail}`)}</failure>`
@@ -34,10 +34,22 @@ export function junit(run: RunResult, meta: RunMeta): string {
 }
 
 export function json(run: RunResult, meta: RunMeta): string {
-  const { results, summary, leftBehind, requests, specFile, exitCode } = run
-  return `${JSON.stringify({ ...meta, spec: specFile, exitCode, summary, requests, leftBehind, results }, null, 2)}\n`
+  const { results, summary, leftBehind, requests, specFile, exitCode, reproSetup } = run
+  return `${JSON.stringify({ ...meta, spec: specFile, exitCode, summary, requests, leftBehind, results, reproSetup }, null, 2)}\n`
 }
 
 export function writeReport(kind: 'junit' | 'json', file: string, run: RunResult, meta: RunMeta): void {
   writeFileSync(file, kind === 'junit' ? junit(run, meta) : json(run, meta))
+}
+
+/** Why `file` cannot be written, or undefined: tried by opening it, before the run, so a typo costs no run. */
+export function reportPathProblem(file: string): string | undefined {
+  const existed = existsSync(file)
+  try {
+    closeSync(openSync(file, 'a'))
+    if (!existed) unlinkSync(file)
+    return undefined
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message
+  }
 }

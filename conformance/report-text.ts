@@ -25,6 +25,12 @@ export function textReport(run: RunResult, header: string): string[] {
     }
     lines.push('')
   }
+  if (run.reproSetup.length > 0) {
+    lines.push('To run a Repro line, paste these first (the report holds no secret; ACCESS_TOKEN and REFRESH_TOKEN are')
+    lines.push("fresh ones of the run's account, so a line whose check used another token sends this one instead):")
+    for (const line of run.reproSetup) lines.push(`  ${line}`)
+    lines.push('')
+  }
   lines.push(`requests sent: ${run.requests}`)
   lines.push(`left behind: ${run.leftBehind.length}`)
   for (const item of run.leftBehind) lines.push(`  ${item}`)

@@ -1,10 +1,11 @@
 /** @module Runs the suite against a target: log in, run the scenarios, clean up, apply the baseline, count. */
-import { CHECKS } from './checks.js'
+import { CHECKS, SCENARIOS as SCENARIO_NAMES } from './checks.js'
 import { cleanUp } from './cleanup.js'
 import type { ControlOptions } from './control.js'
 import { Context, Interrupted, pairOf, describe, type CheckResult } from './context.js'
 import { createHttp, TransportError, type HttpOptions } from './http.js'
 import { Redactor } from './redact.js'
+import { reproExports } from './repro-setup.js'
 import type { Accounts } from './scenarios/accounts.js'
 import { apiVersionScenario } from './scenarios/api-version.js'
 import { authorizationCodeScenario } from './scenarios/authorization-code.js'
@@ -58,6 +59,8 @@ export interface RunResult {
   requests: number
   specFile: string
   interrupted: boolean
+  /** `export` lines that make the results' Repro lines work when pasted after them (no secret in them). */
+  reproSetup: string[]
 }
 
 const SCENARIOS = [
@@ -99,9 +102,12 @@ function applyBaseline(results: CheckResult[], baseline: readonly string[]): Che
 
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const specFile = options.specFile ?? defaultSpecFile(options.profile)
-  const empty = { results: [], summary: { passed: 0, failed: 0, warnings: 0, observed: 0, skipped: 0 }, leftBehind: [], requests: 0, specFile, interrupted: false }
+  const empty = { results: [], summary: { passed: 0, failed: 0, warnings: 0, observed: 0, skipped: 0 }, leftBehind: [], requests: 0, specFile, interrupted: false, reproSetup: [] }
   const couldNot = (error: string): RunResult => ({ ...empty, exitCode: 2, error })
   for (const id of options.baseline ?? []) if (!CHECKS.has(id)) return couldNot(`baseline names an unknown check "${id}"`)
+  if (options.only !== undefined && ![...CHECKS.keys()].some(onlyFilter(options.only))) {
+    return couldNot(`--only ${options.only} matches no check; scenarios: ${SCENARIO_NAMES.join(', ')}; checks: ${[...CHECKS.keys()].join(', ')}`)
+  }
   let spec
   try {
     spec = loadSpec(specFile)
@@ -150,5 +156,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     requests: t.requestCount,
     specFile,
     interrupted,
+    reproSetup: reproExports(
+      results.flatMap((r) => (r.curl === undefined ? [] : [r.curl])),
+      { target: options.target, tokenPath: spec.promises.tokenPath, insecure: options.http.insecure, user },
+    ),
   }
 }

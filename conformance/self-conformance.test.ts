@@ -121,9 +121,9 @@ describe('each quirk is caught by the check aimed at its rule', () => {
     const text = textReport(run, 'header').join('\n')
     expect(text).not.toContain('Password1')
     expect(text).toContain('"clientSecret":"<clientSecret>"')
-    expect(text).toContain("-H 'Authorization: Bearer $ACCESS_TOKEN'")
+    expect(text).toContain('-H "Authorization: Bearer $ACCESS_TOKEN"')
     const login = textReport(runs.get('bare-username-refused')!, 'header').join('\n')
-    expect(login).toContain("--data-urlencode 'username=administrator' --data-urlencode 'password=$VEEAM_PASSWORD'")
+    expect(login).toContain(`--data-urlencode 'username=administrator' --data-urlencode "password=$VEEAM_PASSWORD"`)
     expect(login).not.toContain('Password1')
   })
 

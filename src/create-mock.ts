@@ -16,6 +16,7 @@ import { mountAuthorizationCode } from './routes/authorization-code.js'
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES, type ProfileId } from './profiles/index.js'
 import type { Profile } from './profiles/profile.js'
 import { mountClients } from './routes/clients.js'
+import { mountCors } from './routes/cors.js'
 import type { App, AppEnv } from './routes/env.js'
 import { mountFallback } from './routes/fallback.js'
 import { mountLogout } from './routes/logout.js'
@@ -32,6 +33,9 @@ import type { StoreChange } from './store/types.js'
 import { DEFAULT_MAX_CLIENTS_PER_USER, type Lifetimes, type MockState, type SessionMode } from './engine/mock-state.js'
 import { assertQuirks, type QuirkName } from './engine/quirks.js'
 import { requestLogger, type RequestLogEntry } from './engine/request-log.js'
+import { DocumentRoutes } from './vendor-document/document-routes.js'
+import { mountDocuments } from './vendor-document/mount.js'
+import type { ParsedDocument } from './vendor-document/named-document.js'
 
 export interface AppOptions {
   /** A profile id (default `vro-7.1`) or a profile object. */
@@ -63,6 +67,15 @@ export interface AppOptions {
   maxClientsPerUser?: number
   /** Stubs the mock holds, startup and runtime together (default 1000); one more is refused. */
   maxStubs?: number
+  /** Answer CORS preflights and allow any origin on the vendor routes, for pages calling the mock (default off; never /__control). */
+  cors?: boolean
+  /**
+   * Vendor OpenAPI documents (3.0, 3.1 or Swagger 2.0), already parsed: every operation the profile does not
+   * answer itself is served behind its bearer check. Throws DocumentError naming a JSON pointer if one is broken.
+   */
+  openapi?: readonly ParsedDocument[]
+  /** Seeds the answers generated for document operations: the same seed gives the same bytes (default `1`). */
+  seed?: string | number
 }
 
 export interface Mock {
@@ -71,6 +84,10 @@ export interface Mock {
   /** Present when `control` is on. */
   harness?: Harness
   stubs: StubRegistry
+  /** The document operations served (present with `openapi`). */
+  documents?: DocumentRoutes
+  /** Operations of the documents that answer 501 (or were left out), one line each, for printing at start. */
+  warnings: string[]
 }
 
 function resolveProfile(profile: AppOptions['profile']): Profile {
@@ -134,11 +151,21 @@ export function createMock(options: AppOptions = {}): Mock {
   }
   seedAccounts(state, accounts)
   const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [], positiveLimit(options.maxStubs ?? DEFAULT_MAX_STUBS, 'maxStubs'))
+  const documents = options.openapi === undefined || options.openapi.length === 0 ? undefined : new DocumentRoutes(options.openapi, String(options.seed ?? 1))
 
   const app: App = new OpenAPIHono<AppEnv>()
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
+  if (options.cors === true) mountCors(app)
   const controlOptions = options.control === true ? {} : options.control || undefined
-  const harness = controlOptions && installHarness(app, state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, accounts) })
+  const harness = controlOptions && installHarness(app, state, {
+    ...controlOptions,
+    stubs,
+    reseed: () => seedAccounts(state, accounts),
+    ...(documents && {
+      operationOf: (method: string, path: string) => documents.operationId(method, path),
+      documentOperations: () => documents.served.map((served) => served.op.operationId),
+    }),
+  })
   const versionCheck = apiVersionCheck(state, documentPaths(profile))
   if (versionCheck !== undefined) app.use(versionCheck)
   registerSecuritySchemes(app, profile)
@@ -151,11 +178,14 @@ export function createMock(options: AppOptions = {}): Mock {
     accounts,
     showPasswords: options.showAccountPasswords ?? options.accounts === undefined,
     stubs,
+    ...(documents && { documents }),
     ...(harness !== undefined && { controlPath: CONTROL_PREFIX }),
   })
   if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token, controlOptions?.host))
-  mountStubs(app, state, stubs)
+  mountStubs(app, state, stubs, documents && ((method, path) => documents.operationId(method, path) !== undefined))
+  if (documents !== undefined) mountDocuments(app, state, documents)
   mountFallback(app, state)
   app.onError((error, c) => renderError(c, state, error, options.onServerError))
-  return harness === undefined ? { app, state, stubs } : { app, state, harness, stubs }
+  const warnings = documents?.warnings ?? []
+  return { app, state, stubs, warnings, ...(harness && { harness }), ...(documents && { documents }) }
 }

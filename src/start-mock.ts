@@ -16,13 +16,22 @@ import type { StubView } from './stubs/stub-registry.js'
 import type { Stub, StubInput } from './stubs/stub-schema.js'
 import { selfSignedCertificate } from './server/self-signed.js'
 import { checkTlsPair, type TlsPair } from './server/tls-pair.js'
+import type { FetchOptions } from './vendor-document/fetch-document.js'
+import { loadDocuments, type DocumentInput } from './vendor-document/load.js'
 
-export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock' | 'profile'> {
+export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock' | 'openapi' | 'profile'> {
   /**
    * A profile id (default `vro-7.1`), a profile object, or the path of a profile file (`{"extends": "vro-7.21", ...}`
    * or a whole profile; docs/profiles.md "Profiles as files"), whose fixtures become the accounts unless `accounts` is given.
    */
   profile?: ProfileId | Profile | ProfileFilePath
+  /**
+   * Vendor OpenAPI documents: a file path (JSON or YAML), an http(s) URL (fetched once, now) or a parsed object.
+   * Rejects with DocumentError (one line naming the JSON pointer) for a broken one.
+   */
+  openapi?: readonly DocumentInput[]
+  /** How document URLs are fetched: `insecure` accepts any certificate, `ca` is PEM text to trust. */
+  openapiFetch?: FetchOptions
   /** Default 0: any free port. */
   port?: number
   /** Default 127.0.0.1. */
@@ -40,6 +49,8 @@ export interface RunningMock {
   url: string
   /** With `tls`: the PEM certificate to trust (e.g. `https.request(url, { ca: mock.certificate })`). */
   certificate?: string
+  /** Document operations that answer 501 or were left out, one line each. */
+  warnings: string[]
   /** The app, for `app.request()` against the same state. */
   app: App
   /** The virtual clock every expiry reads. */
@@ -80,7 +91,7 @@ export interface RunningMock {
  * ```
  */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port, host, journalSize, controlToken, tls, ...appOptions } = options
+  const { port, host, journalSize, controlToken, tls, openapi, openapiFetch, ...appOptions } = options
   if (host !== undefined && !isLoopback(host) && controlToken === undefined) {
     throw new Error(`startMock on ${host} (not loopback) needs a controlToken: the control API could reset or rewire the mock.`)
   }
@@ -93,7 +104,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   // A path is read here (startMock may do I/O); createMock takes ids and objects only.
   const file = typeof profile === 'string' && isProfilePath(profile) ? readProfileFile(profile) : undefined
   const chosen = file === undefined ? profile !== undefined && { profile: profile as ProfileId | Profile } : { profile: file.profile, accounts: rest.accounts ?? file.accounts }
-  const { app, harness } = createMock({ ...rest, ...chosen, control })
+  const documents = openapi === undefined ? undefined : await loadDocuments(openapi, openapiFetch)
+  const { app, harness, warnings } = createMock({ ...rest, ...chosen, control, ...(documents && { openapi: documents }) })
   const pair = tls === true ? await selfSignedCertificate() : tls || undefined
   if (pair !== undefined) checkTlsPair(pair)
   const server = await listen(app.fetch, { port: port ?? 0, ...(host === undefined ? {} : { host }), ...(pair && { tls: pair }) })
@@ -101,6 +113,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   return {
     url: server.url,
     ...(pair && { certificate: pair.cert }),
+    warnings,
     app,
     clock: h.clock,
     faults: {

@@ -1,8 +1,9 @@
 import { once } from 'node:events'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { QUIRKS } from '../src/engine/quirks.js'
 import { runCli, startCli } from './support/cli-process.js'
@@ -14,7 +15,7 @@ async function post(url: string, body: string) {
 }
 
 describe('veeam-auth-mock serve (the real CLI)', () => {
-  it('serves the documented example on an ephemeral port, prints where, and stops cleanly on SIGTERM', async () => {
+  it('serves the documented example on an ephemeral port, prints where (its links answer), and stops cleanly on SIGTERM', async () => {
     const { child, url, output } = await startCli(['--port', '0'])
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
@@ -22,11 +23,52 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
       expect(res.status).toBe(200)
       expect(output()).toContain(`Swagger UI  ${url}/swagger`)
       expect(output()).toContain('vdro\\administrator           Password1    Orchestrator Administrator')
+      // The banner's Control link answers (the control API's index), and so does the spec it names.
+      const [, control, spec] = /^ {2}Control +(\S+); spec (\S+)$/m.exec(output())!
+      expect(control).toBe(`${url}/__control`)
+      expect((await fetch(control!)).status).toBe(200)
+      expect((await fetch(spec!)).status).toBe(200)
     } finally {
       child.kill('SIGTERM')
     }
     const [code] = await once(child, 'exit')
     expect(code).toBe(0)
+  })
+
+  it('--generate-users makes accounts whose password is Password1, as --help says, listed in aligned columns', async () => {
+    const { child, url, output } = await startCli(['--port', '0', '--generate-users', '5', '--seed', '3'])
+    try {
+      expect((await runCli(['serve', '--help'])).stdout).toMatch(/--generate-users N +add N realistic accounts made with faker \(password Password1\)/)
+      const rows = output().split('\n').filter((line) => /^ {4}vdro\\/.test(line))
+      expect(rows.length).toBe(4 + 5) // the profile's four, then the five generated
+      for (const row of rows.slice(4)) {
+        const [username, password] = row.trim().split(/\s+/)
+        expect(password).toBe('Password1')
+        const res = await post(`${url}/api/token`, new URLSearchParams({ grant_type: 'password', username: username!, password: 'Password1' }).toString())
+        expect(res.status).toBe(200)
+      }
+      // Every row's password and role start in the same column.
+      expect(new Set(rows.map((row) => row.indexOf('Password1'))).size).toBe(1)
+      const roleColumn = (row: string) => /^ {4}\S+ +Password1 +/.exec(row)![0].length
+      expect(new Set(rows.map(roleColumn)).size).toBe(1)
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
+  it('--cors answers a browser preflight (off by default: 405), as --help says', async () => {
+    const ask = { method: 'OPTIONS', headers: { origin: 'http://page.example', 'access-control-request-method': 'POST' } }
+    expect((await runCli(['serve', '--help'])).stdout).toMatch(/--cors +let pages on other origins call the vendor routes[^]*default off/)
+    for (const [flags, status] of [[['--cors'], 204], [[], 405]] as const) {
+      const { child, url } = await startCli(['--port', '0', ...flags])
+      try {
+        const res = await fetch(`${url}/api/token`, ask)
+        expect(res.status).toBe(status)
+        expect(res.headers.get('access-control-allow-origin')).toBe(status === 204 ? '*' : null)
+      } finally {
+        child.kill('SIGTERM')
+      }
+    }
   })
 
   it('logs one line per request with --log requests, without query, body or headers', async () => {
@@ -99,6 +141,47 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
     }
     const version = await runCli(['--version'])
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})
+
+describe('every command of src/cli/main.ts parses its flags', () => {
+  // The commands as main.ts dispatches them, so a new one is covered here without editing this list.
+  const source = readFileSync(fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)), 'utf8')
+  const commands = [...source.matchAll(/case '([a-z][a-z-]*)':/g)].map((m) => m[1]!).filter((c) => c !== 'help')
+  const specDir = fileURLToPath(new URL('../spec/', import.meta.url))
+  const specTimes = () => readdirSync(specDir).map((f) => `${f} ${statSync(join(specDir, f)).mtimeMs}`)
+
+  it('finds the commands', () => {
+    expect(commands).toEqual(['serve', 'profiles', 'spec', 'conformance'])
+  })
+
+  it.each(commands)('%s --help prints its usage, exits 0 and writes nothing', async (command) => {
+    const before = specTimes()
+    const { code, stdout, stderr } = await runCli([command, '--help'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Usage: /)
+    expect(stderr).toBe('')
+    expect(specTimes()).toEqual(before)
+  })
+
+  it.each(commands.flatMap((c) => [[c, '--bogus'], [c, 'stray']]))('%s %s exits 2 with one line and writes nothing', async (command, arg) => {
+    const before = specTimes()
+    const { code, stdout, stderr } = await runCli([command, arg])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(/^(veeam-auth-mock|conformance): [^\n]+\n$/)
+    expect(specTimes()).toEqual(before)
+  })
+
+  it.each([
+    [['serve', '--port', '-1'], 'veeam-auth-mock: --port needs a value; to give one that starts with a dash write --port=VALUE (see --help)\n'],
+    [['serve', '--port=-1'], 'veeam-auth-mock: --port takes a whole number from 0 to 65535 (got "-1").\n'],
+    [['conformance', '--timeout', '-1'], 'conformance: --timeout needs a value; to give one that starts with a dash write --timeout=VALUE (see --help)\n'],
+    [['--version', '--bogus'], "veeam-auth-mock: Unknown option '--bogus' (see --help)\n"],
+  ])('%j: one line, exit 2', async (args, line) => {
+    const { code, stderr } = await runCli(args)
+    expect(code).toBe(2)
+    expect(stderr).toBe(line)
   })
 })
 

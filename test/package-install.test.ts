@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const exec = promisify(execFile)
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** What `npm pack` reads; a copy keeps the build out of the working tree. */
-const PACKAGE_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'conformance', 'spec', 'fixtures', 'docs']
+const PACKAGE_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'bin', 'src', 'conformance', 'spec', 'fixtures', 'docs']
 const QUIET = ['--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']
 
 let work: string
@@ -40,7 +40,7 @@ afterAll(() => {
 }, 60_000)
 
 describe('the packed package', () => {
-  it('holds the built JavaScript, declarations, specs, fixtures and docs, and no sources or tests', () => {
+  it('holds the built JavaScript, declarations, specs, fixtures, docs and the MIT LICENSE, and no sources or tests', () => {
     for (const path of [
       'bin/veeam-auth-mock.js',
       'dist/src/index.js',
@@ -52,6 +52,7 @@ describe('the packed package', () => {
       'fixtures/vro-7.1.json',
       'README.md',
       'docs/sources.md',
+      'LICENSE',
     ]) {
       expect(files).toContain(path)
     }

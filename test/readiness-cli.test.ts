@@ -121,10 +121,10 @@ describe('docs/stand-in.md "Readiness for CI"', () => {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
       timeout: 120_000,
     })
-    // npm prints its own "> veeam-auth-mock start" header lines too.
-    const lines = stdout.trim().split('\n')
-    const health = lines.find((line) => line.startsWith('{"status"'))
-    const ready = lines.find((line) => line.startsWith('READY='))
+    // npm start --silent: no "> veeam-auth-mock start" header from npm; the health answer is the first line.
+    const [health, ready, ...rest] = stdout.trim().split('\n')
+    expect(rest).toEqual([])
+    expect(ready).toMatch(/^READY=/)
     expect(JSON.parse(health!)).toEqual({ status: 'ok', profile: 'vro-7.1', uptimeSeconds: expect.any(Number) })
     const file = ready!.replace(/^READY=/, '')
     expect(file).toMatch(/mock-ready\.json$/)

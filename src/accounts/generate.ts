@@ -2,6 +2,9 @@
 import type { Profile } from '../profiles/profile.js'
 import type { AccountFixture } from './fixtures.js'
 
+/** What README and --help promise for every generated account: one password a newcomer can type. */
+export const GENERATED_PASSWORD = 'Password1'
+
 /**
  * `count` accounts in the profile's default domain, with roles drawn from the profile's API roles.
  * Faker is imported here, on demand: loading it costs start-up time nobody else should pay.
@@ -20,7 +23,7 @@ export async function generateAccounts(profile: Profile, count: number, seed: nu
     taken.add(name)
     accounts.push({
       username: `${profile.usernames.defaultDomain}\\${name}`,
-      password: faker.internet.password({ length: 14 }),
+      password: GENERATED_PASSWORD,
       role: faker.helpers.arrayElement(profile.roles),
     })
   }

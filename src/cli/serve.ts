@@ -1,5 +1,4 @@
 /** @module `veeam-auth-mock serve`: flags to options, start the server, print where it is, stop cleanly. */
-import { parseArgs } from 'node:util'
 import { readFixturesFile, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
 import { assertRole } from '../accounts/roles.js'
@@ -13,9 +12,13 @@ import { decideControl } from './control-policy.js'
 import { escapeControl } from './control-characters.js'
 import { CONTROL_TOKEN_FLAGS, CONTROL_TOKEN_HELP, controlToken } from './control-token.js'
 import { parseInteger } from './numbers.js'
+import { parseFlags } from './parse-flags.js'
+import { stopWhenOrphaned } from './parent-watch.js'
 import { profileFlag } from './profile-flag.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
+import { asUsageError, documentsBannerLine, OPENAPI_FLAGS, OPENAPI_HELP, printDocumentWarnings, readOpenapiFlags } from './openapi-flag.js'
+import type { DocumentRoutes } from '../vendor-document/document-routes.js'
 import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type StateFlags } from './state-flags.js'
 import { READY_FLAGS, READY_HELP, ReadyFile, readyRecord } from './readiness.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
@@ -35,7 +38,8 @@ Flags:
   --fixtures FILE       JSON file of accounts replacing the profile's defaults:
                         {"accounts":[{"username":"DOMAIN\\\\USER","password":"...","role":"Plan Author"}]}
   --generate-users N    add N realistic accounts made with faker (password Password1)
-  --seed S              seed for --generate-users: the same seed gives the same accounts (default 1)
+  --seed S              seed for --generate-users and the answers of --openapi operations: the same seed
+                        gives the same accounts and bytes (default 1)
   --access-ttl D        access token lifetime, e.g. 90s, 15m, 2h (default: the profile's, 15m for VRO)
   --refresh-ttl D       refresh token lifetime (default: the profile's, 2h for VRO)
   --log MODE            info (start-up, warnings, errors; default), requests (one line per request),
@@ -48,7 +52,12 @@ ${CONTROL_TOKEN_HELP}
   --max-clients-per-user N
                         client accounts one user may create (default 1000; one more answers 403)
   --max-stubs N         stubs the mock holds, --stubs and runtime ones together (default 1000)
+  --cors                let pages on other origins call the vendor routes: answer CORS preflights, add
+                        Access-Control-Allow-Origin: * (default off, unlike Prism: the vendor documents no
+                        CORS, so a page that works against the mock with it may fail against the server;
+                        /__control never gets CORS)
 ${STUBS_HELP}
+${OPENAPI_HELP}
 ${STATE_HELP}
   --list-profiles       print the profiles and exit
   --help                print this help and exit
@@ -60,11 +69,12 @@ ${READY_HELP}
 
 Once serving, the first stdout line is a contract scripts may parse: with --log json it is the ready record
   {"ready":true,"url":"http://127.0.0.1:54321","profile":"vro-7.1","pid":4242} (+ fingerprint256, certFile)
-and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". GET /__control/health answers 200
-without the control token (when the control API is on).
+and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". npm prints a header before it: scripts run
+npm start --silent -- [flags], or veeam-auth-mock serve [flags]. SIGTERM to npm stops the server. GET
+/__control/health answers 200 without the control token (when the control API is on).
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad profile file, bad fixtures, bad stubs, unusable state file, bad TLS files
-or port unavailable.
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad profile file, bad fixtures, bad stubs, bad OpenAPI
+document, unusable state file, bad TLS files or port unavailable.
 `
 
 const FLAGS = {
@@ -84,7 +94,9 @@ const FLAGS = {
   'token-seed': { type: 'string' },
   'max-clients-per-user': { type: 'string' },
   'max-stubs': { type: 'string' },
+  cors: { type: 'boolean' },
   stubs: { type: 'string' },
+  ...OPENAPI_FLAGS,
   'list-profiles': { type: 'boolean' },
   ...TLS_FLAGS,
   ...READY_FLAGS,
@@ -121,12 +133,7 @@ function quirkFlags(names: string[] | undefined, profile: Profile): QuirkName[] 
 
 /** Turns argv (and env, for the control token) into a configuration, or throws UsageError. Reads the files named. */
 export async function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
-  let values
-  try {
-    values = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: false }).values
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`)
-  }
+  const values = parseFlags(args, FLAGS)
   if (values.help) return 'help'
   if (values.version) return 'version'
   if (values['list-profiles']) return 'list-profiles'
@@ -166,6 +173,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
   const maxClients = values['max-clients-per-user'] === undefined ? undefined : parseInteger(values['max-clients-per-user'], '--max-clients-per-user', 1, 1_000_000)
   const maxStubs = values['max-stubs'] === undefined ? undefined : parseInteger(values['max-stubs'], '--max-stubs', 1, 1_000_000)
   const tls = parseTlsFlags(values)
+  const openapi = await readOpenapiFlags(values)
   return {
     stateFlags,
     ...(tls === undefined ? {} : { tls }),
@@ -190,6 +198,8 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
       ...(maxClients === undefined ? {} : { maxClientsPerUser: maxClients }),
       ...(maxStubs === undefined ? {} : { maxStubs }),
       sessions: stateFlags.sessions,
+      ...(values.cors === true && { cors: true }),
+      ...(openapi && { openapi, seed }),
     },
   }
 }
@@ -198,7 +208,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
 function ignoredFlags(values: { [flag: string]: unknown }): string[] {
   const given = (flag: string) => values[flag] !== undefined && values[flag] !== false
   const idle: [string, boolean, string][] = [
-    ['seed', !given('generate-users'), 'without --generate-users'],
+    ['seed', !given('generate-users') && !given('openapi'), 'without --generate-users or --openapi'],
     ['control-token', given('no-control'), 'with --no-control'],
     ['journal-size', given('no-control'), 'with --no-control'],
   ]
@@ -216,12 +226,15 @@ function lifetimeWarnings(profile: Profile, accessFlag: string | undefined, refr
   ]
 }
 
-function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup): string {
+function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: number; refreshSeconds: number }, tls?: TlsSetup, documents?: DocumentRoutes): string {
   const { profile, options } = config
   // A user's own fixtures may hold real-looking passwords: never print them.
   const custom = options.showAccountPasswords === false
+  // Columns as wide as their longest cell (at least the defaults' widths), so generated names line up too.
+  const nameWidth = config.accounts.reduce((w, a) => Math.max(w, a.username.length), 28)
+  const passwordWidth = config.accounts.reduce((w, a) => Math.max(w, a.password.length), 12)
   const accounts = config.accounts
-    .map((a) => `    ${a.username.padEnd(28)} ${custom ? '' : `${a.password.padEnd(12)} `}${a.role}`)
+    .map((a) => `    ${a.username.padEnd(nameWidth)} ${custom ? '' : `${a.password.padEnd(passwordWidth)} `}${a.role}`)
     .join('\n')
   const quirks = options.quirks?.length ? `\n  Quirks      ${options.quirks.join(', ')} (documented rules deliberately broken)` : ''
   return `veeam-auth-mock listening on ${url} (profile ${profile.id})
@@ -229,7 +242,7 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   Token       POST ${url}${profile.tokenPath}
   Swagger UI  ${url}/swagger
   OpenAPI     ${url}/openapi.json
-  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${controlLine(options, url)}
+  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${documentsBannerLine(documents)}${controlLine(options, url)}
   Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
 ${accounts}
 Press Ctrl+C to stop.`
@@ -248,18 +261,24 @@ function controlLine(options: AppOptions, url: string): string {
 
 /** Runs the server until a signal; returns the exit code. */
 export async function serve(args: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const parent = process.ppid
   const parsed = await parseServeArgs(args)
   if (parsed === 'help') return out(SERVE_HELP), 0
   if (parsed === 'version') return out(packageVersion()), 0
   if (parsed === 'list-profiles') return printProfiles(out), 0
   const onRequest = requestPrinter(parsed.log, out)
   const stateFile = openState(parsed.stateFlags, parsed.profile.id, err)
-  const mock = createMock({
-    ...parsed.options,
-    ...(onRequest === undefined ? {} : { onRequest }),
-    ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
-    onServerError: (error) => parsed.log !== 'off' && err(`server error: ${escapeControl((error as Error).message)}`),
-  })
+  let mock
+  try {
+    mock = createMock({
+      ...parsed.options,
+      ...(onRequest === undefined ? {} : { onRequest }),
+      ...(stateFile === undefined ? {} : { onStateChange: stateFile.onChange }),
+      onServerError: (error) => parsed.log !== 'off' && err(`server error: ${escapeControl((error as Error).message)}`),
+    })
+  } catch (error) {
+    throw asUsageError(error)
+  }
   const stateLine = attachState(stateFile, mock, parsed.accounts, err)
   const { app, state } = mock
   const tls = parsed.tls && (await prepareTls(parsed.tls))
@@ -283,13 +302,16 @@ export async function serve(args: string[], out: (line: string) => void, err: (l
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
+      unwatch()
       resolve()
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
+    const unwatch = stopWhenOrphaned(process.env, parent, stop)
   })
   if (parsed.log === 'json') out(JSON.stringify(ready))
-  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls))
+  else if (parsed.log !== 'off') out(banner(parsed, server.url, state.lifetimes, tls, mock.documents))
+  if (parsed.log !== 'off') printDocumentWarnings(mock.warnings, err)
   if (parsed.log !== 'off' && parsed.log !== 'json' && stateLine !== '') out(stateLine)
   if (parsed.log !== 'off' && parsed.controlNote !== undefined) err(`warning: ${parsed.controlNote}`)
   if (parsed.log !== 'off') for (const warning of parsed.warnings) err(`warning: ${warning}`)

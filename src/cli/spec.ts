@@ -4,10 +4,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, relative } from 'node:path'
-import { parseArgs } from 'node:util'
 import { CONTROL_SPEC_PATH, controlSpecText } from '../control/spec-file.js'
 import { PROFILE_SCHEMA_PATH, profileSchemaText, specPath, specText } from '../docs/spec-files.js'
 import { PROFILES } from '../profiles/index.js'
+import { parseFlags } from './parse-flags.js'
 import { profileFlag } from './profile-flag.js'
 import { UsageError } from './usage-error.js'
 
@@ -15,24 +15,31 @@ export const SPEC_HELP = `Usage: npm run spec                                   
        npm run spec -- --profile ID|FILE --out FILE
 
 Without flags: writes spec/<profile>.openapi.json for every profile, spec/control.openapi.json and
-spec/profile.schema.json (the profile file format). With --profile and --out: writes that one profile's
-OpenAPI document to FILE (what conformance --spec reads; a profile FILE is validated first).
+spec/profile.schema.json (the profile file format), in the package's own spec/ directory (a development task:
+the files are committed and shipped).
+
+Flags:
+  --profile ID|FILE     with --out: write only this profile's OpenAPI document (a profile FILE is validated
+                        first; docs/profiles.md "Profiles as files"), e.g. for conformance --spec
+  --out FILE            where to write it
+  --help                print this help and exit (writes nothing)
 `
 
-export function writeSpecs(args: string[], out: (line: string) => void): void {
-  let values
-  try {
-    values = parseArgs({ args, options: { profile: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see spec --help)`)
+/** `spec [--profile ID|FILE --out FILE] [--help]`: flags are checked before anything is written. */
+export function specCommand(args: string[], out: (line: string) => void): number {
+  const flags = parseFlags(args, { profile: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } })
+  if (flags.help) return out(SPEC_HELP.trimEnd()), 0
+  if ((flags.profile === undefined) !== (flags.out === undefined)) throw new UsageError('spec: --profile and --out go together (see spec --help).')
+  if (flags.profile !== undefined && flags.out !== undefined) {
+    const { profile, accounts } = profileFlag(flags.profile)
+    writeWhole(flags.out, specText(profile, accounts))
+    return out(`wrote ${flags.out}`), 0
   }
-  if (values.help) return out(SPEC_HELP.trimEnd())
-  if ((values.profile === undefined) !== (values.out === undefined)) throw new UsageError('spec: --profile and --out go together (see spec --help).')
-  if (values.profile !== undefined && values.out !== undefined) {
-    const { profile, accounts } = profileFlag(values.profile)
-    writeWhole(values.out, specText(profile, accounts))
-    return out(`wrote ${values.out}`)
-  }
+  writeSpecs(out)
+  return 0
+}
+
+export function writeSpecs(out: (line: string) => void): void {
   for (const profile of PROFILES) writeWhole(specPath(profile), specText(profile))
   writeWhole(CONTROL_SPEC_PATH, controlSpecText())
   writeWhole(PROFILE_SCHEMA_PATH, profileSchemaText())

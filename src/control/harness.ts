@@ -37,6 +37,10 @@ export interface InstallOptions extends ControlOptions {
   /** Puts the fixture accounts back into an empty store. */
   reseed(): void
   stubs: StubRegistry
+  /** The operationId of a request no registry route has (the vendor documents' operations). */
+  operationOf?: (method: string, path: string) => string | undefined
+  /** The operationIds of those operations, which fault rules may name too. */
+  documentOperations?: () => readonly string[]
 }
 
 /** Operations of the vendor routes, by `METHOD path`. */
@@ -55,7 +59,10 @@ export function installHarness(app: App, state: MockState, options: InstallOptio
   if (!(state.clock instanceof VirtualClock)) throw new Error('the harness needs the state to run on a VirtualClock')
   const clock = state.clock
   const { grants, listedGrants } = state.profile
-  const faults = new Faults(() => ({ operations: [...new Set(operationsOf(app).values())], grants: [...grants, ...listedGrants] }))
+  const faults = new Faults(() => ({
+    operations: [...new Set([...operationsOf(app).values(), ...(options.documentOperations?.() ?? [])])],
+    grants: [...grants, ...listedGrants],
+  }))
   const journal = new Journal(options.journalSize ?? 1000)
   const { tokenPath, defaultGrant } = state.profile
   const whoIs = (token: string) => {
@@ -65,7 +72,8 @@ export function installHarness(app: App, state: MockState, options: InstallOptio
     const account = `${resolved.account.domain}\\${resolved.account.name}`
     return resolved.client === undefined ? { account } : { account, client_id: resolved.client.id }
   }
-  app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app), whoIs }))
+  const { operationOf } = options
+  app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app), whoIs, ...(operationOf && { operationOf }) }))
   app.fetch = dropAware(app.fetch) as typeof app.fetch
   return {
     profile: state.profile.id,

@@ -36,6 +36,8 @@ export interface InterceptOptions {
   defaultGrant: string
   /** `METHOD path` to operationId; read when the first request arrives (all routes are mounted by then). */
   operations: () => Map<string, string>
+  /** Operations of templated paths (the vendor documents'), asked when `operations` has none for the request. */
+  operationOf?: (method: string, path: string) => string | undefined
   /** The user name and client id behind a live access token, for matching faults on bearer routes. */
   whoIs: (accessToken: string) => { account?: string; client_id?: string }
 }
@@ -61,7 +63,7 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return next()
     operations ??= options.operations()
     const entry: JournalInput = { at: clock.now(), method, path, status: 0 }
-    const operation = operations.get(`${method} ${path}`)
+    const operation = operations.get(`${method} ${path}`) ?? options.operationOf?.(method, path)
     if (operation !== undefined) entry.operation = operation
     const isToken = method === 'POST' && path === tokenPath
     let fields: TokenFields = {}

@@ -336,3 +336,27 @@ describe('control API safety and documents', () => {
     expect(await res.json()).toEqual({ message: 'No control resource at GET /__control/nope.' })
   })
 })
+
+describe('GET /__control (the index the banner links to)', () => {
+  it.each(['', '/'])('/__control%s lists every operation of /__control/openapi.json with a link, and links the document', async (suffix) => {
+    const res = await s.control('GET', suffix)
+    expect(res.status).toBe(200)
+    const index = (await res.json()) as { links: { openapi: string; health: string }; endpoints: { method: string; path: string; href: string; operationId: string }[] }
+    const doc = (await (await s.control('GET', '/openapi.json')).json()) as { paths: Record<string, Record<string, { operationId: string }>> }
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`))
+    expect(index.endpoints.map((e) => `${e.method} ${e.path} ${e.operationId}`).sort()).toEqual(documented.sort())
+    expect(documented).toContain('GET /__control controlIndex')
+    expect(index.links.openapi).toBe('http://localhost/__control/openapi.json')
+    // Every parameterless GET link answers 200.
+    for (const e of index.endpoints.filter((e) => e.method === 'GET' && !e.path.includes('{'))) {
+      expect(e.href).toBe(`http://localhost${e.path}`)
+      expect((await mock.app.request(e.href)).status, e.href).toBe(200)
+    }
+  })
+
+  it('needs the control token like the rest, when one is set', async () => {
+    const guarded = createMock({ control: { token: 'Tok3n-index' } })
+    expect((await guarded.app.request('/__control')).status).toBe(401)
+    expect((await guarded.app.request('/__control', { headers: { authorization: 'Bearer Tok3n-index' } })).status).toBe(200)
+  })
+})

@@ -9,6 +9,7 @@ import { describeIssue, StubError } from '../stubs/stub-schema.js'
 import { FaultError } from './faults.js'
 import type { Harness } from './harness.js'
 import { mountHealth } from './health.js'
+import { mountIndex } from './index-route.js'
 import { CONTROL_PREFIX } from './intercept.js'
 import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.js'
 import { requestGuard } from './request-guard.js'
@@ -191,6 +192,7 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
     return c.body(null, 204)
   })
 
+  mountIndex(app, base, () => controlDocument(app))
   app.get(`${p}/openapi.json`, (c) => c.json(controlDocument(app)))
   app.notFound((c) => c.json({ message: `No control resource at ${c.req.method} ${c.req.path}.` }, 404))
   app.onError((error, c) => {

@@ -5,6 +5,8 @@ import type { MockState } from '../engine/mock-state.js'
 import { ERROR_MODELS } from '../errors/index.js'
 import type { App } from '../routes/env.js'
 import { withStubs } from '../stubs/stub-openapi.js'
+import type { DocumentRoutes } from '../vendor-document/document-routes.js'
+import { withDocuments } from '../vendor-document/openapi-merge.js'
 import type { StubRegistry } from '../stubs/stub-registry.js'
 
 /** The extension the conformance suite reads to learn what a target promises. */
@@ -18,6 +20,8 @@ export interface DocumentOptions {
   controlPath?: string
   /** Stubs to list under their own tag (read each time the document is built). */
   stubs?: StubRegistry
+  /** The vendor documents' operations, shown beside the profile's (a stub of the same operation replaces it). */
+  documents?: DocumentRoutes
 }
 
 /** Names go in code spans, where Markdown shows a backslash as typed (escaping it would show two). */
@@ -90,6 +94,7 @@ export function openApiDocument(app: App, state: MockState, options: DocumentOpt
     info: { title: profile.title, version: profile.version, description: description(state, options) },
     tags,
   })
-  const stubbed = withStubs(document as unknown as OpenAPIV3_1.Document, options.stubs?.served() ?? [], profile)
+  const vendor = withDocuments(document as unknown as OpenAPIV3_1.Document, options.documents, profile)
+  const stubbed = withStubs(vendor, options.stubs?.served() ?? [], profile)
   return { ...withVersionHeader(stubbed, state), [BEHAVIOUR_EXTENSION]: behaviour(state) } as unknown as OpenAPIV3_1.Document
 }

@@ -11,6 +11,6 @@ export const oauthMessage: ErrorModel = {
   },
   tokenSchema: OAuthErrorBody,
   resourceSchema: ResourceErrorBody,
-  // The schemas carry their own examples (routes/schemas.ts).
-  example: () => undefined,
+  // Routes other than the token endpoint answer {message}; the token endpoint documents its RFC 6749 bodies itself.
+  example: (_refusal, _spec, message) => ({ message }),
 }

@@ -47,12 +47,20 @@ export async function readTokenParams(
     }
     return collect(form.entries())
   }
-  return collect(parseForm(body.toString('utf8')))
+  const text = body.toString('utf8')
+  // A JSON object parses as one odd form field, and the error would name a missing parameter: say what is wrong.
+  if (/^\s*[{[]/.test(text)) {
+    throw invalidRequest('The body must be a form (grant_type=password&username=...&password=...), not JSON, whatever the Content-Type.')
+  }
+  return collect(parseForm(text))
 }
+
+/** The refusal of a request that lacks a parameter its grant needs. */
+export const missingParameter = (name: string, grant: string) => invalidRequest(`Parameter "${name}" is required for grant_type=${grant}.`)
 
 /** The parameter's value, or an invalid_request error naming it. */
 export function required(params: TokenParams, name: string, grant: string): string {
   const value = params.get(name)
-  if (value === undefined) throw invalidRequest(`Parameter "${name}" is required for grant_type=${grant}.`)
+  if (value === undefined) throw missingParameter(name, grant)
   return value
 }

@@ -92,9 +92,10 @@ describe('profile differences the seeds and vendor pages state', () => {
     expect(((await res.json()) as { expires_in: number }).expires_in).toBe(3599)
   })
 
-  it('vac-2 refuses a real JSON object body with invalid_request', async () => {
+  it('vac-2 refuses a real JSON object body with invalid_request saying the body must be a form', async () => {
     const res = await post(createApp({ profile: vac }), '/token', JSON.stringify({ grant_type: 'password', username: 'vac\\administrator', password: 'Password1' }), { 'content-type': 'application/json' })
-    expect(await res.json()).toEqual({ error: 'invalid_request', error_description: 'Parameter "username" is required for grant_type=password.' })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toEqual({ error: 'invalid_request', error_description: 'The body must be a form (grant_type=password&username=...&password=...), not JSON, whatever the Content-Type.' })
   })
 
   it('vac-2 has no client_credentials grant and no Clients resource', async () => {

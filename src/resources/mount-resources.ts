@@ -19,6 +19,11 @@ function bodyOf(state: MockState, resource: ServerResource): () => unknown {
   }
 }
 
+/** What the resource answers: its data, or a reading of the clock at a fixed moment. */
+function exampleOf(resource: ServerResource): unknown {
+  return resource.kind === 'static' ? resource.body : serverTime(Date.UTC(2026, 0, 1, 9, 30), resource)
+}
+
 export function mountResources(app: App, state: MockState): void {
   const { profile } = state
   for (const resource of profile.resources ?? []) {
@@ -33,7 +38,7 @@ export function mountResources(app: App, state: MockState): void {
       responses: {
         200: {
           description: 'OK',
-          content: { 'application/json': { schema: { $ref: `#/components/schemas/${resource.schema.name}` } } },
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/${resource.schema.name}` }, example: exampleOf(resource) } },
         },
         ...(resource.public === true ? {} : { 401: errorResponse(state, 'missing-token', 'The access token is missing, expired or revoked.') }),
         ...(resource.roles === undefined ? {} : { 403: errorResponse(state, 'forbidden', `Only ${resource.roles.join(', ')} may read this.`) }),

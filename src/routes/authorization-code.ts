@@ -22,6 +22,7 @@ export function mountAuthorizationCode(app: App, state: MockState): void {
       200: json(
         z.object({ code: z.string().openapi({ description: `Lifetime of the authorization code is ${authorizationCode.lifetimeSeconds} seconds.` }) }).openapi('AuthorizationCodeModel'),
         'A code for the caller, valid once.',
+        { code: 'AAEAAPcbxUSe0PNKAN+ilV5d4M5Fkv9ONjwRa4hfZYoemxIDA/IHbrjldYbfu1MemydXxGR4KYe5woGq09k+URepuiwUVsg3WbXC179ECOARXmfM' },
       ),
       401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
     },

@@ -12,6 +12,7 @@ import {
   ClientIdList,
   json,
   ResourceErrorBody,
+  SAMPLE_CLIENT_ID,
   UNAUTHORIZED_RESPONSE,
 } from './schemas.js'
 
@@ -20,9 +21,15 @@ function operationId(name: string, base: string, newest: boolean): string {
   return newest ? name : `${name}V${base.replace(/^.*\/v/, '').replace(/\W/g, '_')}`
 }
 
+// The server's texts, also the OpenAPI examples of their statuses.
+const CLIENT_CANNOT_CREATE = 'Clients cannot create new client accounts.'
+const CLIENT_DELETES_ONLY_ITSELF = 'A client can delete only its own client account.'
+const CLIENT_ID_REQUIRED = 'The clientId query parameter is required.'
+const notOwned = (clientId: string) => `No client account ${clientId} belongs to this user.`
+
 function createClient(state: MockState, caller: Caller): { client_id: string; client_secret: string } {
   if (caller.client !== undefined && !state.quirks.has('clients-can-create-clients')) {
-    throw forbidden('Clients cannot create new client accounts.')
+    throw forbidden(CLIENT_CANNOT_CREATE)
   }
   if (state.store.clientCountOf(caller.account.id) >= state.maxClientsPerUser) {
     throw forbidden(`This user already has ${state.maxClientsPerUser} client accounts, the most the mock allows; delete one first.`)
@@ -39,13 +46,13 @@ function listClients(state: MockState, caller: Caller): string[] {
 }
 
 function deleteClient(state: MockState, caller: Caller, clientId: string | undefined): void {
-  if (clientId === undefined || clientId === '') throw badRequest('The clientId query parameter is required.')
+  if (clientId === undefined || clientId === '') throw badRequest(CLIENT_ID_REQUIRED)
   const target = state.store.getClient(clientId)
   const mayDeleteSiblings = state.quirks.has('client-can-delete-siblings')
   if (caller.client !== undefined && !mayDeleteSiblings) {
-    if (target?.id !== caller.client.id) throw forbidden('A client can delete only its own client account.')
+    if (target?.id !== caller.client.id) throw forbidden(CLIENT_DELETES_ONLY_ITSELF)
   } else if (target === undefined || target.ownerId !== caller.account.id) {
-    throw notFound(`No client account ${clientId} belongs to this user.`)
+    throw notFound(notOwned(clientId))
   }
   // The client's sessions die with it: bearer checks resolve the client on every request.
   state.store.deleteClient(target.id)
@@ -54,7 +61,6 @@ function deleteClient(state: MockState, caller: Caller, clientId: string | undef
 export function mountClients(app: App, state: MockState): void {
   const { clientBases, clientsTag } = state.profile
   const auth = bearerAuth(state)
-  const forbiddenResponse = json(ResourceErrorBody, 'A client tried what only its user may do.')
   clientBases.forEach((base, index) => {
     const newest = index === clientBases.length - 1
     const common = { path: `${base}/Clients`, tags: [clientsTag], security: bearerSecurity(state.profile) }
@@ -64,9 +70,12 @@ export function mountClients(app: App, state: MockState): void {
       operationId: operationId('createClient', base, newest),
       summary: 'Create a client account (users only; clients cannot create clients)',
       responses: {
-        200: json(ClientCredentialsBody, 'The new client ID and its secret; the secret is never shown again.'),
+        200: json(ClientCredentialsBody, 'The new client ID and its secret; the secret is never shown again.', {
+          client_id: '4a346f40-d4b6-4ed8-913d-d6e1297a75a4',
+          client_secret: 'AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA...',
+        }),
         401: UNAUTHORIZED_RESPONSE,
-        403: forbiddenResponse,
+        403: json(ResourceErrorBody, 'A client tried to create a client account.', { message: CLIENT_CANNOT_CREATE }),
       },
     })
     const list = createRoute({
@@ -74,7 +83,7 @@ export function mountClients(app: App, state: MockState): void {
       method: 'get',
       operationId: operationId('listClients', base, newest),
       summary: "List the IDs of the user's client accounts (a client sees only its own ID)",
-      responses: { 200: json(ClientIdList, 'Client IDs.'), 401: UNAUTHORIZED_RESPONSE },
+      responses: { 200: json(ClientIdList, 'Client IDs.', [SAMPLE_CLIENT_ID]), 401: UNAUTHORIZED_RESPONSE },
     })
     const remove = createRoute({
       ...common,
@@ -88,10 +97,10 @@ export function mountClients(app: App, state: MockState): void {
       },
       responses: {
         204: { description: 'Deleted; its tokens stop working at once.' },
-        400: json(ResourceErrorBody, 'clientId is missing.'),
+        400: json(ResourceErrorBody, 'clientId is missing.', { message: CLIENT_ID_REQUIRED }),
         401: UNAUTHORIZED_RESPONSE,
-        403: forbiddenResponse,
-        404: json(ResourceErrorBody, 'No such client account belongs to this user.'),
+        403: json(ResourceErrorBody, 'A client tried to delete another client account.', { message: CLIENT_DELETES_ONLY_ITSELF }),
+        404: json(ResourceErrorBody, 'No such client account belongs to this user.', { message: notOwned(SAMPLE_CLIENT_ID) }),
       },
     })
     mount(app, create, auth, (c) => {

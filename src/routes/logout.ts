@@ -11,10 +11,10 @@ export function mountLogout(app: App, state: MockState): void {
   const { logout, tokenTag } = state.profile
   const success =
     logout.objectBody !== undefined
-      ? json(z.object({}).openapi('EmptySuccessResponse', { example: logout.objectBody }), 'Logged out; the access and refresh tokens are expired.')
+      ? json(z.object({}).openapi('EmptySuccessResponse'), 'Logged out; the access and refresh tokens are expired.', logout.objectBody)
       : logout.message === undefined
         ? { description: 'Logged out.' }
-        : json(z.string().openapi({ example: logout.message }), `Logged out; the body is the JSON string "${logout.message}".`)
+        : json(z.string(), `Logged out; the body is the JSON string "${logout.message}".`, logout.message)
   const route = createRoute({
     method: logout.method === 'DELETE' ? 'delete' : 'post',
     path: logout.path,

@@ -85,9 +85,8 @@ export const OAuthErrorBody = z
   })
   .openapi('OAuthError', { description: 'RFC 6749 section 5.2 error response.' })
 
-export const ResourceErrorBody = z
-  .object({ message: z.string().openapi({ example: UNAUTHORIZED_TEXT }) })
-  .openapi('ResourceError')
+// No field example: each response gives its own, the text the server sends with that status.
+export const ResourceErrorBody = z.object({ message: z.string() }).openapi('ResourceError')
 
 export const ClientCredentialsBody = z
   .object({
@@ -101,12 +100,16 @@ export const ClientIdList = z
   .array(z.string())
   .openapi('ClientIdList', { example: ['4f82b8c7-4019-416d-9692-3eae94523bdc'] })
 
-export const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  content: { 'application/json': { schema } },
+/** A JSON response; `example` is what the server answers with this status (test/openapi-examples.test.ts holds it to that). */
+export const json = <S extends z.ZodType>(schema: S, description: string, example?: unknown) => ({
+  content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
   description,
 })
 
-export const UNAUTHORIZED_RESPONSE = json(ResourceErrorBody, UNAUTHORIZED_TEXT)
+export const UNAUTHORIZED_RESPONSE = json(ResourceErrorBody, UNAUTHORIZED_TEXT, { message: UNAUTHORIZED_TEXT })
+
+/** A sample client ID; the 404 example names it, as the server does the ID it was given. */
+export const SAMPLE_CLIENT_ID = '4f82b8c7-4019-416d-9692-3eae94523bdc'
 
 /** The security of bearer-protected operations, as the vendor's 7.21 reference declares it plus a plain bearer. */
 export function bearerSecurity(profile: Profile): Record<string, string[]>[] {

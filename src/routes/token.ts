@@ -1,10 +1,12 @@
 /** @module POST <tokenPath>: the OAuth 2.0 token endpoint. */
 import { createRoute } from '@hono/zod-openapi'
-import { issueSession } from '../engine/sessions.js'
+import { dateWithOffset, issueSession } from '../engine/sessions.js'
 import type { MockState } from '../engine/mock-state.js'
-import { unsupportedGrantType } from '../oauth/errors.js'
+import { bodyTooLarge, invalidClient, invalidGrant, unsupportedGrantType } from '../oauth/errors.js'
+import { BAD_CLIENT_TEXT } from '../oauth/grants/client-credentials.js'
+import { WRONG_PASSWORD_TEXT } from '../oauth/grants/password.js'
 import { GRANTS } from '../oauth/grants/index.js'
-import { readTokenParams } from '../oauth/token-params.js'
+import { missingParameter, readTokenParams } from '../oauth/token-params.js'
 import type { GrantType, Profile } from '../profiles/profile.js'
 import { mount, type App } from './env.js'
 import { readLimitedBody } from './read-body.js'
@@ -17,20 +19,47 @@ export const TOKEN_BODY_LIMIT = 64 * 1024
 
 const TOKEN_HEADERS = { 'content-type': 'application/json', ...NO_STORE }
 
+/** The 200 body as the server shapes it: the profile's fields, token type and expires_in; sample tokens and dates. */
+function tokenExample(state: MockState): Record<string, unknown> {
+  const { tokenResponse, tokenFormat } = state.profile
+  const { accessSeconds } = state.lifetimes
+  const jwt = tokenFormat === 'jwt'
+  const sample: Record<string, unknown> = {
+    access_token: jwt ? 'eyJhbGciOiJSUzUxMiIsImtpZCI6IjRFOTE2QjIwMTkzMENEOUFFNDRDMjAwMTlGODdGMkE0RUYyMjczMDMiLCJ0eXAiOiJKV1QifQ...' : '0G072fREAFX3G2hIOQYiCLxvx-NvSra2GtQ',
+    token_type: tokenResponse.tokenType,
+    expires_in: tokenResponse.expiresIn === 'lifetime' ? accessSeconds : Math.max(1, accessSeconds - 1),
+    refresh_token: jwt ? 'eyJhbGciOiJSUzUxMiIsImtpZCI6IjRFOTE2QjIwMTkzMENEOUFFNDRDMjAwMTlGODdGMkE0RUYyMjczMDMiLCJ0eXAiOiJKV1QifQ...' : 'Yp5SaGYSR6ChFkr9T5LJ2PcNNGAR+Df9ixOALtAsOD0=',
+    '.issued': dateWithOffset(Date.UTC(2026, 0, 1)),
+    '.expires': dateWithOffset(Date.UTC(2026, 0, 1) + accessSeconds * 1000),
+    username: 'administrator',
+  }
+  return Object.fromEntries(tokenResponse.fields.map((field) => [field, sample[field]]))
+}
+
 /** The token endpoint's refusals: RFC 6749 for the orchestrators, the profile's error model otherwise. */
 function errorResponses(state: MockState) {
-  if (state.profile.errors.model === 'oauth-message') {
+  const { profile } = state
+  if (profile.errors.model === 'oauth-message') {
     return {
-      400: json(OAuthErrorBody, 'The request was refused (RFC 6749 section 5.2).'),
-      401: json(OAuthErrorBody, 'Client authentication with HTTP Basic failed (invalid_client).'),
-      413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`),
+      400: json(OAuthErrorBody, 'The request was refused (RFC 6749 section 5.2), e.g. a wrong password.', invalidGrant(WRONG_PASSWORD_TEXT, 'invalid-credentials').body()),
+      // Only the client_credentials grant authenticates a client, with HTTP Basic as one way.
+      ...(profile.grants.includes('client_credentials') && {
+        401: json(OAuthErrorBody, 'Client authentication with HTTP Basic failed (invalid_client).', invalidClient(BAD_CLIENT_TEXT, true).body()),
+      }),
+      413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, bodyTooLarge(TOKEN_BODY_LIMIT).body()),
     }
   }
   const token = { token: true }
   return {
-    400: errorResponse(state, 'invalid-request', 'The request is malformed: a missing field, an unsupported grant_type or API version.', token),
-    401: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', token),
-    413: errorResponse(state, 'too-large', `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, token),
+    400: errorResponse(state, 'invalid-request', 'The request is malformed: a missing field, an unsupported grant_type or API version.', {
+      ...token,
+      message: missingParameter('password', 'password').description,
+    }),
+    401: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', {
+      ...token,
+      message: WRONG_PASSWORD_TEXT,
+    }),
+    413: errorResponse(state, 'too-large', `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, { ...token, message: bodyTooLarge(TOKEN_BODY_LIMIT).description }),
   }
 }
 
@@ -59,7 +88,7 @@ export function mountToken(app: App, state: MockState): void {
       },
     },
     responses: {
-      200: json(tokenResponseSchema(profile), 'An access token, its lifetime and a refresh token.'),
+      200: json(tokenResponseSchema(profile), 'An access token, its lifetime and a refresh token.', tokenExample(state)),
       ...errorResponses(state),
     },
   })

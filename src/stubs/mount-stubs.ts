@@ -6,18 +6,21 @@ import type { App, Caller } from '../routes/env.js'
 import type { Stub } from './stub-schema.js'
 import type { StubRegistry } from './stub-registry.js'
 
+/** The 403 text; also the served document's example for it. */
+export const stubRefusal = (as: string, kind: string) => `This resource answers only to a ${as} account, not to a ${kind} account.`
+
 /** A stub with `as` refuses the other kind of caller, in the body shape of the Clients resource's 403. */
 function refusal(stub: Stub, caller: Caller): ResourceError | undefined {
   const kind = caller.client === undefined ? 'user' : 'client'
   if (stub.as === undefined || stub.as === kind) return undefined
-  return forbidden(`This resource answers only to a ${stub.as} account, not to a ${kind} account.`)
+  return forbidden(stubRefusal(stub.as, kind))
 }
 
 /**
  * Mount after every route of the mock and before the fallback: a request reaches it only when no route
  * answered, so the token endpoint and the other routes never pay for stub matching.
  */
-export function mountStubs(app: App, state: MockState, stubs: StubRegistry): void {
+export function mountStubs(app: App, state: MockState, stubs: StubRegistry, served?: (method: string, path: string) => boolean): void {
   const auth = bearerAuth(state)
   app.use(async function stubResources(c, next) {
     if (stubs.size === 0) return next()
@@ -26,6 +29,8 @@ export function mountStubs(app: App, state: MockState, stubs: StubRegistry): voi
     const found = stubs.match(method, c.req.path)
     if (found === undefined) return next()
     if (found.kind === 'method-not-allowed') {
+      // A vendor document's operation may answer the method the stubs lack (mounted after them).
+      if (served?.(method, c.req.path) === true) return next()
       const allow = found.allow.join(', ')
       throw new ResourceError(405, `Method ${c.req.method} is not allowed here; use ${allow}.`, { Allow: allow })
     }

@@ -3,6 +3,7 @@ import type { OpenAPIV3_1 } from 'openapi-types'
 import type { Profile } from '../profiles/profile.js'
 import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
 import { bearerSecurity } from '../routes/schemas.js'
+import { stubRefusal } from './mount-stubs.js'
 import { compileTemplate } from './stub-paths.js'
 import type { StubView } from './stub-registry.js'
 
@@ -23,12 +24,14 @@ function successResponse(stub: StubView): OpenAPIV3_1.ResponseObject {
 }
 
 function operation(document: Document, stub: StubView, profile: Profile): OpenAPIV3_1.OperationObject {
-  const error = (description: string) => ({ description, content: { 'application/json': { schema: errorBody(document) } } })
+  const error = (description: string, message: string) => ({ description, content: { 'application/json': { schema: errorBody(document), example: { message } } } })
   const responses: OpenAPIV3_1.ResponsesObject = {
     [String(stub.status)]: successResponse(stub),
-    401: error(UNAUTHORIZED_TEXT),
+    401: error(UNAUTHORIZED_TEXT, UNAUTHORIZED_TEXT),
   }
-  if (stub.as !== undefined) responses[403] = error(`The caller is not a ${stub.as} account.`)
+  if (stub.as !== undefined) {
+    responses[403] = error(`The caller is not a ${stub.as} account.`, stubRefusal(stub.as, stub.as === 'user' ? 'client' : 'user'))
+  }
   const who = stub.as === undefined ? 'any valid access token' : `a ${stub.as} account's access token only`
   const { params } = compileTemplate(stub.path)
   return {

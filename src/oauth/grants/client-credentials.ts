@@ -9,11 +9,14 @@ import type { TokenParams } from '../token-params.js'
 
 export const grantType = 'client_credentials'
 
+/** Also the token endpoint's documented 401 example (with HTTP Basic). */
+export const BAD_CLIENT_TEXT = 'Client authentication failed: unknown client or wrong secret.'
+
 export function handle(state: MockState, params: TokenParams, authorization: string | undefined): Principal {
   const { clientId, clientSecret, usedBasic } = clientCredentials(params, authorization)
   const client = state.store.getClient(clientId)
   if (client === undefined || !(secretMatches(clientSecret, client.secretHash) || state.quirks.has('wrong-secret-accepted'))) {
-    throw invalidClient('Client authentication failed: unknown client or wrong secret.', usedBasic)
+    throw invalidClient(BAD_CLIENT_TEXT, usedBasic)
   }
   const principal: Principal = { kind: 'client', clientId: client.id }
   if (resolvePrincipal(state, principal) === undefined) {

@@ -9,6 +9,9 @@ import { required, type TokenParams } from '../token-params.js'
 
 export const grantType = 'password'
 
+/** Also the token endpoint's documented 400 example. */
+export const WRONG_PASSWORD_TEXT = 'The user name or password is incorrect.'
+
 // Compared against when the account is unknown, so both paths cost one hash and one compare.
 const NO_ACCOUNT_DIGEST = hashSecret('\u0000no such account')
 
@@ -29,7 +32,7 @@ export function handle(state: MockState, params: TokenParams): Principal {
   const account = state.store.findAccount(parsed.domain, parsed.name)
   const matches = secretMatches(password, account?.passwordHash ?? NO_ACCOUNT_DIGEST)
   if (account === undefined || !matches || account.disabled) {
-    throw invalidGrant('The user name or password is incorrect.', 'invalid-credentials')
+    throw invalidGrant(WRONG_PASSWORD_TEXT, 'invalid-credentials')
   }
   if (!accountMayUseApi(state, account)) {
     throw invalidGrant(`The account may not use the REST API; it needs the role ${roles.join(' or ')}.`, 'account-not-allowed')
