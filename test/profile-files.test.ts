@@ -99,7 +99,7 @@ describe('--profile FILE (the real CLI over a socket)', () => {
     expect(stderr).toMatch(/^veeam-auth-mock: Bad fixtures: fixtures\/vro-7\.21\.json: account "vdro\\administrator": role "Orchestrator Administrator" is not a role of profile vro-7\.21; [^\n]*\n$/)
   })
 
-  it('profiles --export vbr-12 > f.json, then --profile f.json serves the same OpenAPI document as --profile vbr-12', async () => {
+  it('profiles --export vbr-12 > f.json, then --profile f.json serves the same OpenAPI document as --profile vbr-12', { timeout: 60_000 }, async () => {
     const exported = await runCli(['profiles', '--export', 'vbr-12'])
     expect(exported.code).toBe(0)
     expect(JSON.parse(exported.stdout)).toMatchObject({ $schema: expect.stringMatching(/spec\/profile\.schema\.json$/), id: 'vbr-12' })
@@ -127,7 +127,7 @@ function conformance(args: string[]): Promise<{ code: number | null; stdout: str
 }
 
 describe('conformance --profile FILE', () => {
-  it('derives the spec from the file and passes against the mock serving it', async () => {
+  it('derives the spec from the file and passes against the mock serving it', { timeout: 60_000 }, async () => {
     const path = file('vro-7.3-conf.json', VRO_73)
     await serving(['--profile', path], async (url) => {
       const { code, stdout, stderr } = await conformance(['--target', url, '--profile', path, '--username', ADMIN.username])
@@ -179,5 +179,6 @@ describe('docs/profiles.md "Profiles as files"', () => {
     const spec = JSON.parse(readFileSync(join(dir, 'doc.openapi.json'), 'utf8')) as { info: { title: string }; 'x-veeam-auth-mock': { id: string } }
     expect([spec['x-veeam-auth-mock'].id, spec.info.title]).toEqual(['vro-7.3', 'Veeam Recovery Orchestrator REST API 7.3'])
     expect(readFileSync(join(dir, 'doc-export.json'), 'utf8')).toBe(exportProfile(findProfile('vro-7.21')!))
-  })
+    // Five processes (server, conformance, the spec it derives, spec, npx): slow on a loaded machine.
+  }, 120_000)
 })
