@@ -62,7 +62,7 @@ describe('--profile FILE (the real CLI over a socket)', () => {
     })
   })
 
-  it('serves a whole-profile file with its own id, token path and inline fixtures', async () => {
+  it('serves a whole-profile file with its own id, token path and inline fixtures, whose password it never shows', async () => {
     const { id: _id, ...vro71 } = findProfile('vro-7.1')!
     const whole = {
       ...vro71,
@@ -71,11 +71,25 @@ describe('--profile FILE (the real CLI over a socket)', () => {
       logout: { ...vro71.logout, path: '/lab/token' },
       fixtures: { accounts: [{ username: 'lab\\ci', password: 'S3cret-ci', role: 'Plan Author' }] },
     }
-    await serving(['--profile', file('whole.json', whole)], async (url) => {
+    const path = file('whole.json', whole)
+    const { child, url, output } = await startCli(['--profile', path, '--port', '0'])
+    try {
+      expect(output()).toContain('lab\\ci')
+      expect(output()).not.toContain('S3cret-ci')
+      expect(await (await fetch(`${url}/openapi.json`)).text()).not.toContain('S3cret-ci')
       expect((await fetch(`${url}/api/token`, { method: 'POST' })).status).toBe(404)
       const token = await login(url, '/lab/token', { username: 'lab\\ci', password: 'S3cret-ci' })
       expect((await fetch(`${url}/api/v7.1/Clients`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
-    })
+    } finally {
+      child.kill('SIGTERM')
+      await once(child, 'exit')
+    }
+    const out = join(dir, 'whole.openapi.json')
+    expect((await runCli(['spec', '--profile', path, '--out', out])).code).toBe(0)
+    const spec = readFileSync(out, 'utf8')
+    expect(JSON.parse(spec)['x-veeam-auth-mock'].id).toBe('lab-orchestrator')
+    expect(spec).toContain('lab\\\\ci')
+    expect(spec).not.toContain('S3cret-ci')
   })
 
   it.each([

@@ -19,5 +19,5 @@ export function profileFlag(value: string | undefined): LoadedProfile {
   if (profile === undefined) {
     throw new UsageError(`Unknown profile "${id}"; known: ${PROFILES.map((p) => p.id).join(', ')} (or a profile file, e.g. ./my-profile.json).`)
   }
-  return { profile, accounts: defaultFixtures(profile.id), fixturesSource: `fixtures/${profile.id}.json` }
+  return { profile, accounts: defaultFixtures(profile.id), fixturesSource: `fixtures/${profile.id}.json`, builtInFixtures: true }
 }

@@ -137,7 +137,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
   if (values.help) return 'help'
   if (values.version) return 'version'
   if (values['list-profiles']) return 'list-profiles'
-  const { profile, accounts: profileAccounts, fixturesSource } = profileFlag(values.profile)
+  const { profile, accounts: profileAccounts, fixturesSource, builtInFixtures } = profileFlag(values.profile)
   const log = (values.log ?? 'info') as LogMode
   if (!LOG_MODES.includes(log)) throw new UsageError(`--log takes one of ${LOG_MODES.join(', ')} (got "${values.log}").`)
   const generated = values['generate-users'] === undefined ? 0 : parseInteger(values['generate-users'], '--generate-users', 0, 100_000)
@@ -191,7 +191,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
       accounts,
       lifetimes,
       quirks: quirkFlags(values.quirk, profile),
-      showAccountPasswords: values.fixtures === undefined,
+      showAccountPasswords: values.fixtures === undefined && builtInFixtures,
       control: decision.control,
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
       ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile, maxStubs) }),

@@ -31,8 +31,8 @@ export function specCommand(args: string[], out: (line: string) => void): number
   if (flags.help) return out(SPEC_HELP.trimEnd()), 0
   if ((flags.profile === undefined) !== (flags.out === undefined)) throw new UsageError('spec: --profile and --out go together (see spec --help).')
   if (flags.profile !== undefined && flags.out !== undefined) {
-    const { profile, accounts } = profileFlag(flags.profile)
-    writeWhole(flags.out, specText(profile, accounts))
+    const { profile, accounts, builtInFixtures } = profileFlag(flags.profile)
+    writeWhole(flags.out, specText(profile, accounts, builtInFixtures))
     return out(`wrote ${flags.out}`), 0
   }
   writeSpecs(out)

@@ -12,10 +12,10 @@ export function specPath(profile: Profile): string {
   return join(PACKAGE_ROOT, 'spec', `${profile.id}.openapi.json`)
 }
 
-/** The profile's document with default options, as the file holds it (2-space JSON, trailing newline). */
-export function specText(profile: Profile, accounts: AccountFixture[] = defaultFixtures(profile.id)): string {
+/** The profile's document with default options, as the file holds it (2-space JSON, trailing newline); a user's own accounts' passwords are left out. */
+export function specText(profile: Profile, accounts: AccountFixture[] = defaultFixtures(profile.id), showPasswords = true): string {
   const { app, state, stubs } = createMock({ profile, accounts })
-  return `${JSON.stringify(openApiDocument(app, state, { accounts, showPasswords: true, stubs }), null, 2)}\n`
+  return `${JSON.stringify(openApiDocument(app, state, { accounts, showPasswords, stubs }), null, 2)}\n`
 }
 
 export const PROFILE_SCHEMA_PATH = join(PACKAGE_ROOT, 'spec', 'profile.schema.json')

@@ -23,6 +23,8 @@ export interface LoadedProfile {
   profile: Profile
   accounts: AccountFixture[]
   fixturesSource: string
+  /** Whether the accounts are a built-in fixtures file (their passwords may be shown); a file's own never are. */
+  builtInFixtures: boolean
 }
 
 const known = `known: ${PROFILE_IDS.join(', ')}`
@@ -105,8 +107,8 @@ type Fixtures = z.output<typeof FixtureFile>
 function withAccounts(parsed: z.output<typeof ProfileObject>, fixtures: Fixtures | undefined, fixturesId: string, source: string): LoadedProfile {
   // The schema's output drops nothing a profile holds; the input type is the Profile (profile-schema.test.ts).
   const profile = parsed as Profile
-  if (fixtures !== undefined) return { profile, accounts: fixtures.accounts.map(dropUndefined), fixturesSource: `${source} /fixtures` }
-  return { profile, accounts: defaultFixtures(fixturesId), fixturesSource: `fixtures/${fixturesId}.json` }
+  if (fixtures !== undefined) return { profile, accounts: fixtures.accounts.map(dropUndefined), fixturesSource: `${source} /fixtures`, builtInFixtures: false }
+  return { profile, accounts: defaultFixtures(fixturesId), fixturesSource: `fixtures/${fixturesId}.json`, builtInFixtures: true }
 }
 
 const dropUndefined = ({ disabled, ...account }: Fixtures['accounts'][number]): AccountFixture => (disabled === undefined ? account : { ...account, disabled })
