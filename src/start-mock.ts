@@ -103,7 +103,15 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const { profile, ...rest } = appOptions
   // A path is read here (startMock may do I/O); createMock takes ids and objects only.
   const file = typeof profile === 'string' && isProfilePath(profile) ? readProfileFile(profile) : undefined
-  const chosen = file === undefined ? profile !== undefined && { profile: profile as ProfileId | Profile } : { profile: file.profile, accounts: rest.accounts ?? file.accounts, showAccountPasswords: rest.showAccountPasswords ?? (rest.accounts === undefined && file.builtInFixtures) }
+  const chosen =
+    file === undefined
+      ? profile !== undefined && { profile: profile as ProfileId | Profile }
+      : {
+          profile: file.profile,
+          accounts: rest.accounts ?? file.accounts,
+          // A file's own accounts are the user's: their passwords stay off the Swagger page, as with `accounts`.
+          showAccountPasswords: rest.showAccountPasswords ?? (rest.accounts === undefined && file.builtInFixtures),
+        }
   const documents = openapi === undefined ? undefined : await loadDocuments(openapi, openapiFetch)
   const { app, harness, warnings } = createMock({ ...rest, ...chosen, control, ...(documents && { openapi: documents }) })
   const pair = tls === true ? await selfSignedCertificate() : tls || undefined
