@@ -158,6 +158,12 @@ describe('conformance --profile FILE', () => {
     expect(code).toBe(2)
     expect(stderr).toBe(`conformance: profile ${path}: /lifetimes/accessSeconds: expected a positive integer\n`)
   })
+  it('refuses --profile FILE with --spec (the spec comes from the file), exit 2', async () => {
+    const path = file('conf-with-spec.json', VRO_73)
+    const { code, stderr } = await conformance(['--target', 'http://127.0.0.1:9', '--profile', path, '--spec', 'spec/vro-7.21.openapi.json', '--username', ADMIN.username])
+    expect(code).toBe(2)
+    expect(stderr).toBe("conformance: --profile FILE derives the spec from the file; with --spec, give the spec's profile id\n")
+  })
 })
 
 describe('startMock({ profile })', () => {
