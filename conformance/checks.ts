@@ -93,6 +93,8 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('logout', 'SHOULD', 'OAuth 2.0 Security BCP (RFC 9700) §4.14; spec assumption logout-revokes-refresh', { assumption: 'logout-revokes-refresh' }),
   'logout-keeps-other-sessions':
     def('logout', 'INFO', 'spec assumption logout-revokes-refresh', { assumption: 'logout-revokes-refresh' }),
+  'revoke-ends-every-session-of-user':
+    def('logout', 'MUST', 'spec x-veeam-auth-mock.logout.scope user; docs/sources.md#vspc-api-keys-revoke-and-errors (RevokeAuthenticationToken: "all tokens if the userLoginId parameter value is not specified")'),
   'logout-without-token-refused': def('logout', 'SHOULD', 'RFC 6750 §3.1: 401 without credentials'),
   'missing-token-is-401': def('bearer', 'MUST', 'RFC 6750 §3.1: 401 without credentials'),
   'malformed-token-is-401': def('bearer', 'MUST', 'RFC 6750 §3.1 invalid_token: 401'),
@@ -109,6 +111,8 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('api-version', 'MUST', 'spec x-veeam-auth-mock.apiVersion: the header is a required parameter of every operation; 400 (VBR 1.3-rev2 BadRequest)'),
   'missing-api-version-error-code':
     def('api-version', 'INFO', 'spec assumption vbr-version-refusal', { assumption: 'vbr-version-refusal', refusal: 'missing-version' }),
+  'missing-optional-api-version-served':
+    def('api-version', 'MUST', 'spec x-veeam-auth-mock.apiVersion.optional (VSPC: X-Client-Version is not required)'),
   'unsupported-api-version-refused':
     def('api-version', 'MUST', 'spec x-veeam-auth-mock.apiVersion.accepted; 400 (VBR 1.3-rev2 ErrorNotImplementedExample under BadRequest)'),
   'unsupported-api-version-error-code':
@@ -121,6 +125,23 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('authorization-code', 'MUST', 'spec x-veeam-auth-mock.authorizationCode; RFC 6749 §4.1.3: the code is exchanged for tokens'),
   'used-authorization-code-refused':
     def('authorization-code', 'MUST', 'RFC 6749 §4.1.2: the client MUST NOT use the authorization code more than once'),
+  'mfa-password-step-gives-mfa-token':
+    def('mfa', 'MUST', 'spec x-veeam-auth-mock.mfa; VSPC OAuth2Result.mfa_token; spec assumption vspc-mfa-flow', { assumption: 'vspc-mfa-flow' }),
+  'mfa-wrong-code-refused': def('mfa', 'MUST', 'RFC 6238 §5.2: the verifier checks the OTP; docs/sources.md#vspc-mfa-impersonation-and-read-only-tokens (error code 1207 "Specified TOTP code is invalid.")'),
+  'mfa-code-completes-login':
+    def('mfa', 'MUST', 'spec x-veeam-auth-mock.mfa: grant_type=mfa with mfa_token and mfa_code; spec assumption vspc-mfa-flow', { assumption: 'vspc-mfa-flow' }),
+  'mfa-reused-code-refused':
+    def('mfa', 'MUST', 'RFC 6238 §5.2: the verifier MUST NOT accept the second attempt of the same OTP after a successful validation'),
+  'api-key-created':
+    def('api-keys', 'MUST', 'docs/sources.md#vspc-api-keys-revoke-and-errors: POST /users/{userUid}/logins/apikey answers 200 with the key in data.parameters'),
+  'api-key-works-as-bearer':
+    def('api-keys', 'MUST', 'docs/sources.md#vspc-api-keys-revoke-and-errors: "API key can be used instead of the access token in the Authorization headers"'),
+  'deleted-api-key-refused':
+    def('api-keys', 'MUST', 'docs/sources.md#vspc-api-keys-revoke-and-errors: a key "is active until the associated user identity is disabled or deleted"; RFC 6750 §3.1'),
+  'throttle-limit-answers-429':
+    def('throttle', 'INFO', 'docs/sources.md#vspc-api-keys-revoke-and-errors: past a limit the server answers 429 (limits are server settings)'),
+  'throttled-answer-has-retry-after':
+    def('throttle', 'INFO', 'RFC 6585 §4 (429 MAY include Retry-After); spec assumption vspc-throttle-retry-after', { assumption: 'vspc-throttle-retry-after' }),
   'expires-in-matches-lifetime':
     def('time', 'SHOULD', 'spec x-veeam-auth-mock.lifetimes; RFC 6749 §5.1 expires_in is the lifetime (within a minute)'),
   'access-token-valid-before-lifetime':
@@ -133,7 +154,7 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
 
 export const CHECKS: ReadonlyMap<string, CheckDef> = new Map(Object.entries(TABLE).map(([id, d]) => [id, { id, ...d }]))
 
-export const SCENARIOS = ['token', 'api-version', 'refresh', 'authorization-code', 'clients', 'cross-user', 'logout', 'bearer', 'contract', 'time'] as const
+export const SCENARIOS = ['token', 'api-version', 'refresh', 'authorization-code', 'mfa', 'api-keys', 'clients', 'cross-user', 'logout', 'throttle', 'bearer', 'contract', 'time'] as const
 
 /** The severity a check has in this run: an assumption the spec declares is INFO (MUST with --strict); a documented rule MUST. */
 export function effectiveSeverity(check: CheckDef, declared: boolean, strict: boolean, documented = false): Severity {

@@ -1,7 +1,20 @@
 /** @module Removes what the run created: client accounts (by their owner) and sessions (logout); reports what it could not. */
 import { pairOf, type Account, type Context } from './context.js'
-import { TransportError } from './http.js'
+import { TransportError, type Exchange } from './http.js'
 import { deleteClient } from './scenarios/clients.js'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Sends again after a 429, as the throttling server asks (Retry-After, at most 5 s; 1 s without one), up to 3 times. */
+export async function patiently(send: () => Promise<Exchange>): Promise<Exchange> {
+  let ex = await send()
+  for (let tries = 0; ex.status === 429 && tries < 3; tries++) {
+    const seconds = Number(ex.headers['retry-after'] ?? '1')
+    await sleep(Math.min(Number.isFinite(seconds) ? seconds : 1, 5) * 1000)
+    ex = await send()
+  }
+  return ex
+}
 
 /** Returns a line per thing left behind on the target. */
 export async function cleanUp(t: Context): Promise<string[]> {
@@ -17,7 +30,7 @@ export async function cleanUp(t: Context): Promise<string[]> {
       else if (ex?.status !== 204) left.push(`client account ${id} of ${owner.username} (delete answered ${ex?.status ?? 'nothing: login failed'})`)
     }
     for (const access of [...t.sessions]) {
-      const ex = await t.call('logout', { bearer: access })
+      const ex = await patiently(() => t.logout(access))
       // 401: the session already ended (logged out, or its client deleted).
       if ((ex.status >= 200 && ex.status < 300) || ex.status === 401) t.sessions.delete(access)
       else left.push(`a session (logout answered ${ex.status})`)

@@ -1,10 +1,11 @@
-/** @module `npm run conformance` / `veeam-auth-mock conformance`: flags in, report out, exit 0, 1 or 2. */
+/** @module `npm run conformance` / `veeam-auth-mock conformance`: flags in, report out (with --compare, where two targets differ), exit 0, 1 or 2. */
 import { realpathSync } from 'node:fs'
 import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { compareTargets } from './compare.js'
 import { HELP, parseOptions, UsageError } from './options.js'
 import { reportPathProblem, writeReport } from './report-files.js'
-import { textReport } from './report-text.js'
+import { comparisonReport, textReport } from './report-text.js'
 import { isProfileFile, specFromProfileFile } from './profile-file.js'
 import { runConformance } from './run.js'
 
@@ -32,7 +33,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return 2
   }
   if (parsed === 'help') return io.out(HELP.trimEnd()), 0
-  const { run: options, reports } = parsed
+  const { run: options, reports, compare } = parsed
   for (const { kind, file } of reports) {
     const problem = reportPathProblem(file)
     if (problem !== undefined) return io.err(`conformance: --report ${kind}:${file} cannot be written (${problem})`), 2
@@ -54,7 +55,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   io.signal?.addEventListener('abort', stop)
   if (io.signal === undefined) process.once('SIGINT', stop)
   try {
-    const run = await runConformance({ ...options, signal: controller.signal })
+    const compared = compare === undefined ? undefined : await compareTargets({ ...options, signal: controller.signal }, compare)
+    const run = compared?.run ?? (await runConformance({ ...options, signal: controller.signal }))
     if (run.error !== undefined && run.results.length === 0 && run.leftBehind.length === 0) {
       io.err(`conformance: could not run: ${run.error}`)
       return 2
@@ -63,16 +65,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const from = derived === undefined ? `spec ${relative(process.cwd(), run.specFile)}` : `spec derived from ${profileFile}`
     for (const line of textReport(run, `conformance ${options.profile} against ${options.target} (${from}; ${mode})`)) io.out(line)
     const meta = { target: options.target, profile: options.profile, strict: options.strict === true }
+    const comparison = compared?.comparison
+    if (comparison !== undefined) for (const line of ['', ...comparisonReport(comparison)]) io.out(line)
     for (const { kind, file } of reports) {
       try {
-        writeReport(kind, file, run, meta)
+        writeReport(kind, file, run, meta, comparison)
       } catch (error) {
         io.err(`conformance: --report ${kind}:${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
         return 2
       }
     }
-    if (run.error !== undefined) io.err(`conformance: ${run.error}`)
-    return run.exitCode
+    if (comparison?.error !== undefined) io.err(`conformance: could not run: ${comparison.error}`)
+    else if (run.error !== undefined) io.err(`conformance: ${run.error}`)
+    return comparison?.exitCode ?? run.exitCode
   } finally {
     derived?.remove()
     process.off('SIGINT', stop)

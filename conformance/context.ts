@@ -3,6 +3,7 @@ import { CHECKS, effectiveSeverity, type CheckDef, type Severity } from './check
 import { citationsFor } from './citations/resolve.js'
 import type { Exchange, Http, RequestSpec, Value } from './http.js'
 import type { Redactor } from './redact.js'
+import { seenOf, type Seen } from './shape.js'
 import type { Promises, Spec } from './spec.js'
 
 /** The refusals the suite tells apart, as the mock's error models name them. */
@@ -41,6 +42,8 @@ export interface CheckResult {
   received?: string
   curl?: string
   note?: string
+  /** The exchange the check judged on, as a shape (no values): what --compare compares. */
+  seen?: Seen
 }
 
 export interface Account {
@@ -135,16 +138,42 @@ export class Context {
   /** Calls an operation of the spec by operationId. */
   call(
     operationId: string,
-    options: { bearer?: string; authorization?: string; query?: Record<string, string>; headers?: Record<string, string | null>; mistake?: boolean } = {},
+    options: {
+      bearer?: string
+      authorization?: string
+      query?: Record<string, string>
+      headers?: Record<string, string | null>
+      mistake?: boolean
+      /** Values of the path's `{name}` parameters. */
+      params?: Record<string, string>
+    } = {},
   ) {
     const op = this.spec.operation(operationId)
     if (op === undefined) throw new Error(`the spec has no operation ${operationId}`)
-    const spec: RequestSpec = { method: op.method, path: op.path }
+    const path = op.path.replace(/\{(\w+)\}/g, (whole, name: string) => (options.params?.[name] === undefined ? whole : encodeURIComponent(options.params[name])))
+    const spec: RequestSpec = { method: op.method, path }
     if (options.bearer !== undefined) spec.bearer = { value: options.bearer, placeholder: '$ACCESS_TOKEN' }
     if (options.authorization !== undefined) spec.authorization = { value: options.authorization }
     if (options.query !== undefined) spec.query = options.query
     if (options.headers !== undefined) spec.headers = options.headers
     return this.send(spec, operationId, options.mistake ?? false)
+  }
+
+  /** The caller's userUid, read from the spec's current-user resource (VSPC's GET /users/me); undefined without one. */
+  async userUid(access: string): Promise<string | undefined> {
+    const resource = this.promises.resources?.find((r) => r.kind === 'current-user' && r.uidField !== undefined)
+    if (resource === undefined) return undefined
+    const ex = await this.call(resource.operationId, { bearer: access })
+    let value: unknown = ex.json
+    for (const key of resource.uidField!.split('.')) value = (value as Record<string, unknown> | undefined)?.[key]
+    return typeof value === 'string' ? value : undefined
+  }
+
+  /** Logout with `access`, filling a `{userUid}` the logout path names (VSPC's revoke) from the current-user resource. */
+  async logout(access: string, mistake = false): Promise<Recorded> {
+    if (!this.promises.logout.path.includes('{userUid}')) return this.call('logout', { bearer: access, mistake })
+    const uid = (await this.userUid(access)) ?? '00000000-0000-4000-8000-000000000000'
+    return this.call('logout', { bearer: access, mistake, params: { userUid: uid } })
   }
 
   /** A cheap protected request: the client list where there is one, else a protected resource clients read after login, else logout. */
@@ -182,12 +211,12 @@ export class Context {
     if (def === undefined) throw new Error(`unknown check ${id}`)
     if (!this.wanted(id)) return
     const severity = this.severityOf(def)
-    const base = { id, scenario: def.scenario, severity, cite: this.cites.get(id) ?? def.cite }
+    const ex = typeof received === 'string' ? exchange : received
+    const base = { id, scenario: def.scenario, severity, cite: this.cites.get(id) ?? def.cite, ...(ex !== undefined && { seen: seenOf(ex, this.redactor) }) }
     if (pass) {
       this.results.push({ ...base, outcome: 'passed' })
       return
     }
-    const ex = typeof received === 'string' ? exchange : received
     this.results.push({
       ...base,
       outcome: severity === 'MUST' ? 'failed' : severity === 'SHOULD' ? 'warning' : 'observed',

@@ -17,6 +17,10 @@ Flags:
   --username U --password P     an account with API rights (DOMAIN\\USERNAME or USERNAME)
   --other-username/--other-password                a second such account (cross-user checks)
   --unprivileged-username/--unprivileged-password  an account without API rights
+  --mfa-username/--mfa-password an account with a second factor (VSPC): the MFA checks log it in
+  --mfa-secret S                its base32 TOTP secret, so the suite computes the codes (else, against the
+                                mock, it reads them from the control API; else the MFA checks are skipped)
+  --throttle-probe N            send up to N+1 requests as one account to see the throttling answer (429)
   --spec FILE                   use this OpenAPI spec (with x-veeam-auth-mock) instead of the profile's
   --api-version REV             the spec's version header value (VBR x-api-version; default: the spec's
                                 default revision, e.g. 1.1-rev0 for vbr-12)
@@ -33,13 +37,20 @@ Flags:
   --control-token T             the control API's bearer token, when it needs one
   --baseline FILE               known failures, one check id a line (# comments): they don't fail the
                                 run; a listed check that passes fails it (stale baseline)
+  --compare URL                 then run the same scenarios against URL (e.g. the mock), with the same
+                                accounts and flags, and report check by check where the two differ:
+                                outcome, status, body shape (JSON keys and types, never values) and the
+                                content-type, cache-control, www-authenticate and allow headers; the time
+                                checks run only if both have a control API (--control is the target's)
   --help                        this text
 
-Passwords may come from VEEAM_PASSWORD, VEEAM_OTHER_PASSWORD and VEEAM_UNPRIVILEGED_PASSWORD instead.
-Nothing the suite prints or writes contains a password, client secret or token.
+Passwords may come from VEEAM_PASSWORD, VEEAM_OTHER_PASSWORD, VEEAM_UNPRIVILEGED_PASSWORD and VEEAM_MFA_PASSWORD
+instead, the TOTP secret from VEEAM_MFA_SECRET. Nothing the suite prints or writes contains a password, client
+secret, TOTP secret, API key or token.
 
 Exit codes: 0 no MUST check failed; 1 a MUST check failed (or a stale baseline entry);
             2 could not run (bad flags, target unreachable, primary login refused).
+With --compare: 0 no difference; 1 a check differs; 2 either target could not run.
 `
 
 export class UsageError extends Error {}
@@ -47,6 +58,8 @@ export class UsageError extends Error {}
 export interface CliOptions {
   run: RunOptions
   reports: { kind: 'junit' | 'json'; file: string }[]
+  /** --compare: the second target's URL. */
+  compare?: string
 }
 
 export function parseDuration(text: string): number {
@@ -88,10 +101,12 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
         username: { type: 'string' }, password: { type: 'string' },
         'other-username': { type: 'string' }, 'other-password': { type: 'string' },
         'unprivileged-username': { type: 'string' }, 'unprivileged-password': { type: 'string' },
+        'mfa-username': { type: 'string' }, 'mfa-password': { type: 'string' }, 'mfa-secret': { type: 'string' },
+        'throttle-probe': { type: 'string' },
         strict: { type: 'boolean' }, insecure: { type: 'boolean' }, ca: { type: 'string' },
         timeout: { type: 'string' }, report: { type: 'string', multiple: true },
         control: { type: 'string' }, 'control-token': { type: 'string' },
-        only: { type: 'string' }, baseline: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        only: { type: 'string' }, baseline: { type: 'string' }, compare: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     }))
   } catch (error) {
@@ -103,14 +118,8 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     if (value === undefined || value === '') throw new UsageError(`--${name} is required; see --help`)
     return value
   }
-  const target = need('target')
-  if (!/^https?:\/\/[^/]/.test(target)) throw new UsageError(`--target ${target} is not an http(s) URL`)
-  try {
-    new URL(target)
-  } catch {
-    throw new UsageError(`--target ${target} is not an http(s) URL`)
-  }
-  const account = (prefix: '' | 'other-' | 'unprivileged-', variable: string) => {
+  const target = url('--target', need('target'))
+  const account = (prefix: '' | 'other-' | 'unprivileged-' | 'mfa-', variable: string) => {
     const username = values[`${prefix}username`]
     const password = values[`${prefix}password`] ?? env[variable]
     if (username === undefined) {
@@ -124,6 +133,11 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   const user = account('', 'VEEAM_PASSWORD')!
   const other = account('other-', 'VEEAM_OTHER_PASSWORD')
   const unprivileged = account('unprivileged-', 'VEEAM_UNPRIVILEGED_PASSWORD')
+  const mfaAccount = account('mfa-', 'VEEAM_MFA_PASSWORD')
+  const secret = values['mfa-secret'] ?? env['VEEAM_MFA_SECRET']
+  if (secret !== undefined && mfaAccount === undefined) throw new UsageError('--mfa-secret needs --mfa-username')
+  if (secret !== undefined && !/^[A-Za-z2-7]{16,128}=*$/.test(secret)) throw new UsageError('--mfa-secret is not a base32 TOTP secret')
+  const mfa = mfaAccount && (secret === undefined ? mfaAccount : { ...mfaAccount, secret })
   const reports = (values.report ?? []).map((spec) => {
     const match = /^(junit|json):(.+)$/.exec(spec)
     if (match === null) throw new UsageError(`--report ${spec} is not junit:FILE or json:FILE`)
@@ -132,7 +146,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   const run: RunOptions = {
     target,
     profile: need('profile'),
-    accounts: { user, ...(other && { other }), ...(unprivileged && { unprivileged }) },
+    accounts: { user, ...(other && { other }), ...(unprivileged && { unprivileged }), ...(mfa && { mfa }) },
     strict: values.strict ?? false,
     http: {
       timeoutMs: parseDuration(values.timeout ?? '10s'),
@@ -146,6 +160,11 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     run.apiVersion = values['api-version']
   }
   if (values.only !== undefined) run.only = values.only
+  if (values['throttle-probe'] !== undefined) {
+    const n = Number(values['throttle-probe'])
+    if (!/^\d{1,4}$/.test(values['throttle-probe']) || n < 1) throw new UsageError(`--throttle-probe ${values['throttle-probe']} is not a count from 1 to 9999`)
+    run.throttleProbe = n
+  }
   if (values.control !== undefined && !/^https?:\/\/[^/]/.test(values.control)) throw new UsageError(`--control ${values.control} is not an http(s) URL`)
   if (values['control-token'] === '') throw new UsageError('--control-token is empty')
   const control = {
@@ -160,5 +179,16 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       throw error instanceof UsageError ? error : new UsageError(`--baseline ${values.baseline} is not a list of check ids`)
     }
   }
-  return { run, reports }
+  if (values.compare === undefined) return { run, reports }
+  return { run, reports, compare: url('--compare', values.compare) }
+}
+
+function url(flag: string, text: string): string {
+  if (!/^https?:\/\/[^/]/.test(text)) throw new UsageError(`${flag} ${text} is not an http(s) URL`)
+  try {
+    new URL(text)
+  } catch {
+    throw new UsageError(`${flag} ${text} is not an http(s) URL`)
+  }
+  return text
 }

@@ -26,12 +26,21 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('the faithful mock, profi
     expect(result.exitCode).toBe(0)
     expect(result.leftBehind).toEqual([])
     // Exactly what the profile lacks: client accounts (vac-2, VBR), bare user names (the DOMAIN\\USERNAME-only releases),
-    // a version header, TokenModel dates and the authorization_code grant (all but VBR).
+    // a version header, TokenModel dates and the authorization_code grant (all but VBR), MFA and API keys (all but VSPC).
     const scenario = (...names: string[]) => [...CHECKS.values()].filter((c) => names.includes(c.scenario)).map((c) => c.id)
     const expected = [
       ...(profile.clientBases.length > 0 ? [] : scenario('clients', 'cross-user')),
       ...(profile.usernames.bareAllowed ? [] : ['bare-username-accepted']),
-      ...(profile.apiVersion !== undefined ? [] : scenario('api-version')),
+      ...(profile.apiVersion === undefined
+        ? scenario('api-version')
+        : profile.apiVersion.optional === true
+          ? ['missing-api-version-refused', 'missing-api-version-error-code']
+          : ['missing-optional-api-version-served']),
+      // A second factor and API keys (VSPC); throttling needs --throttle-probe and a 429 to look at.
+      ...(profile.mfa !== undefined ? [] : scenario('mfa')),
+      ...(profile.apiKeys !== undefined ? [] : scenario('api-keys')),
+      ...scenario('throttle'),
+      profile.logout.scope === 'user' ? 'logout-keeps-other-sessions' : 'revoke-ends-every-session-of-user',
       ...(profile.tokenResponse.fields.includes('.issued') ? [] : ['token-dates-have-offset', 'token-dates-match-expires-in']),
       ...(profile.authorizationCode !== undefined ? [] : scenario('authorization-code')),
     ]

@@ -1,6 +1,7 @@
 /** @module JUnit XML and JSON reports: the same facts as the terminal report. */
 import { closeSync, existsSync, openSync, unlinkSync, writeFileSync } from 'node:fs'
 import { SCENARIOS } from './checks.js'
+import type { Comparison } from './compare.js'
 import type { RunResult } from './run.js'
 
 const xml = (text: string) => text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`)
@@ -33,13 +34,15 @@ export function junit(run: RunResult, meta: RunMeta): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(`conformance ${meta.profile} ${meta.target}`)}" tests="${run.results.length}" failures="${s.failed}" skipped="${s.skipped}">\n${suites.join('\n')}\n</testsuites>\n`
 }
 
-export function json(run: RunResult, meta: RunMeta): string {
-  const { results, summary, leftBehind, requests, specFile, exitCode, reproSetup } = run
-  return `${JSON.stringify({ ...meta, spec: specFile, exitCode, summary, requests, leftBehind, results, reproSetup }, null, 2)}\n`
+/** With --compare, `exitCode` is the comparison's and `comparison` says where the two targets differ. */
+export function json(run: RunResult, meta: RunMeta, comparison?: Comparison): string {
+  const { results, summary, leftBehind, requests, specFile, reproSetup } = run
+  const exitCode = comparison?.exitCode ?? run.exitCode
+  return `${JSON.stringify({ ...meta, spec: specFile, exitCode, summary, requests, leftBehind, results, reproSetup, ...(comparison && { comparison }) }, null, 2)}\n`
 }
 
-export function writeReport(kind: 'junit' | 'json', file: string, run: RunResult, meta: RunMeta): void {
-  writeFileSync(file, kind === 'junit' ? junit(run, meta) : json(run, meta))
+export function writeReport(kind: 'junit' | 'json', file: string, run: RunResult, meta: RunMeta, comparison?: Comparison): void {
+  writeFileSync(file, kind === 'junit' ? junit(run, meta) : json(run, meta, comparison))
 }
 
 /** Why `file` cannot be written, or undefined: tried by opening it, before the run, so a typo costs no run. */

@@ -9,14 +9,17 @@ import { reproExports } from './repro-setup.js'
 import type { Accounts } from './scenarios/accounts.js'
 import { apiVersionScenario } from './scenarios/api-version.js'
 import { authorizationCodeScenario } from './scenarios/authorization-code.js'
+import { apiKeysScenario } from './scenarios/api-keys.js'
 import { bearerScenario } from './scenarios/bearer.js'
+import { mfaScenario } from './scenarios/mfa.js'
+import { throttleScenario } from './scenarios/throttle.js'
 import { tokenDatesScenario } from './scenarios/token-dates.js'
 import { clientsScenario } from './scenarios/clients.js'
 import { contractScenario } from './scenarios/contract.js'
 import { crossUserScenario } from './scenarios/cross-user.js'
 import { logoutScenario } from './scenarios/logout.js'
 import { refreshScenario } from './scenarios/refresh.js'
-import { timeScenario } from './scenarios/time.js'
+import { TIME_CHECKS, timeScenario } from './scenarios/time.js'
 import { tokenScenario } from './scenarios/token.js'
 import { defaultSpecFile, loadSpec, SpecError } from './spec.js'
 
@@ -34,8 +37,12 @@ export interface RunOptions {
   /** Check ids known to fail. */
   baseline?: readonly string[]
   http: HttpOptions
+  /** Send up to N+1 requests as one account to see the throttling answer. */
+  throttleProbe?: number
   /** The mock's control API, for the time checks (default: discovered at `<target>/__control`). */
   control?: ControlOptions
+  /** Skip the time checks for this reason (--compare: the other target has no control API). */
+  skipTime?: string
   signal?: AbortSignal
 }
 
@@ -72,8 +79,6 @@ const SCENARIOS = [
   clientsScenario,
   crossUserScenario,
   logoutScenario,
-  bearerScenario,
-  contractScenario,
 ]
 
 /** Whether a check is picked by --only: the pattern matches its id or its scenario's name. */
@@ -118,7 +123,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   if (spec.promises.id !== options.profile) return couldNot(`spec ${specFile} is for profile ${spec.promises.id}, not ${options.profile}`)
   const redactor = new Redactor()
   const { user, other, unprivileged } = options.accounts
-  for (const account of [user, other, unprivileged]) if (account !== undefined) redactor.add(account.password, account.placeholder)
+  const { mfa } = options.accounts
+  for (const account of [user, other, unprivileged, mfa]) if (account !== undefined) redactor.add(account.password, account.placeholder)
+  if (mfa?.secret !== undefined) redactor.add(mfa.secret, 'VEEAM_MFA_SECRET')
   const signal = options.signal ?? new AbortController().signal
   const version = spec.promises.apiVersion
   const defaults = version === undefined ? {} : { [version.header]: options.apiVersion ?? version.default }
@@ -132,8 +139,15 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     if (pairOf(login) === undefined) error = `primary login as ${user.username} refused: ${redactor.apply(describe(login))}`
     else {
       for (const scenario of SCENARIOS) await scenario(t, options.accounts)
+      await mfaScenario(t, options.accounts, options.target, options.control ?? {}, options.http)
+      await apiKeysScenario(t, options.accounts)
+      await throttleScenario(t, options.accounts, options.throttleProbe)
+      await bearerScenario(t)
+      // Last but the time checks: it judges every exchange before it.
+      await contractScenario(t)
       // Last: it moves the target's clock (and puts it back).
-      await timeScenario(t, options.accounts, options.target, options.control ?? {}, options.http)
+      if (options.skipTime !== undefined) t.skip(TIME_CHECKS, options.skipTime)
+      else await timeScenario(t, options.accounts, options.target, options.control ?? {}, options.http)
     }
   } catch (caught) {
     if (caught instanceof TransportError) error = `target unreachable: ${caught.message}`

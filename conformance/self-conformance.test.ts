@@ -8,8 +8,13 @@ import { ACCOUNTS, accountsOf, AIMED, startMock } from './test-support.js'
 import { textReport } from './report-text.js'
 
 const HTTP = { timeoutMs: 10_000, insecure: false }
-/** Rules of other products (VBR's version header, TokenModel dates, authorization code): skipped on vro-7.1, and only they. */
-const NOT_VRO = [...CHECKS.values()].filter((c) => ['api-version', 'authorization-code'].includes(c.scenario) || c.id.startsWith('token-dates-')).map((c) => c.id)
+/**
+ * Rules of other products (VBR's version header, TokenModel dates, authorization code; VSPC's MFA, API keys, revoke of
+ * every session of the user) and throttling (no probe, no 429): skipped on vro-7.1, and only they.
+ */
+const NOT_VRO = [...CHECKS.values()]
+  .filter((c) => ['api-version', 'authorization-code', 'mfa', 'api-keys', 'throttle'].includes(c.scenario) || c.id.startsWith('token-dates-') || c.id === 'revoke-ends-every-session-of-user')
+  .map((c) => c.id)
 const options = (target: string, more: Partial<RunOptions> = {}): RunOptions => ({ target, profile: 'vro-7.1', accounts: ACCOUNTS, http: HTTP, ...more })
 
 describe('the faithful mock', () => {
@@ -88,21 +93,24 @@ describe('each quirk is caught by the check aimed at its rule', () => {
   let runs: Map<QuirkName, Awaited<ReturnType<typeof runConformance>>>
 
   beforeAll(async () => {
-    // In parallel, one mock per quirk: the matrix costs about one run.
-    const done = await Promise.all(
-      names.map(async (name) => {
+    // One mock per quirk, four at a time: all at once, two cores answer slowly enough to time requests out.
+    const queue = [...names]
+    const done: (readonly [QuirkName, Awaited<ReturnType<typeof runConformance>>])[] = []
+    const worker = async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
         const profile = AIMED[name].profile ?? 'vro-7.1'
-        const mock = await startMock([name], undefined, profile)
+        const mock = await startMock([name], undefined, profile, AIMED[name].mock)
         try {
-          const more = { strict: AIMED[name].strict === true, profile, accounts: accountsOf(profile) }
-          return [name, await runConformance(options(mock.url, more))] as const
+          const more = { strict: AIMED[name].strict === true, profile, accounts: accountsOf(profile), ...AIMED[name].run }
+          done.push([name, await runConformance(options(mock.url, more))] as const)
         } finally {
           await mock.close()
         }
-      }),
-    )
+      }
+    }
+    await Promise.all([worker(), worker(), worker(), worker()])
     runs = new Map(done)
-  }, 60_000)
+  }, 120_000)
 
   it('there are at least 12 quirks', () => {
     expect(names.length).toBeGreaterThanOrEqual(12)
@@ -111,7 +119,7 @@ describe('each quirk is caught by the check aimed at its rule', () => {
   it.each(names)('%s: exit 1, the aimed check failed, nothing left behind', (name) => {
     const run = runs.get(name)!
     const failed = run.results.filter((r) => r.outcome === 'failed').map((r) => r.id)
-    expect(failed).toContain(AIMED[name].check)
+    expect(failed, run.error).toContain(AIMED[name].check)
     expect(run.exitCode).toBe(1)
     expect(run.leftBehind).toEqual([])
   })

@@ -19,7 +19,8 @@ export interface Promises {
   roles: string[]
   /** Token lifetimes in seconds (the time checks need them). */
   lifetimes?: { accessSeconds: number; refreshSeconds: number }
-  logout: { method: string; path: string; status: number; message?: string; objectBody?: Record<string, unknown> }
+  /** `scope: user`: the path names the user (`{userUid}`, from the current-user resource) and every session of the user ends. */
+  logout: { method: string; path: string; status: number; message?: string; objectBody?: Record<string, unknown>; scope?: 'session' | 'user' }
   tokenResponse: { tokenType: string; fields: string[] }
   formContentTypes: string[]
   assumptions: { id: string; rule: string }[]
@@ -31,12 +32,16 @@ export interface Promises {
     refusals?: Record<string, { status: number; code?: string; message?: string }>
   }
   /** A version header every API request carries (VBR: x-api-version). */
-  apiVersion?: { header: string; accepted: string[]; default: string }
+  apiVersion?: { header: string; accepted: string[]; default: string; optional?: boolean }
   /** Rules (named like the assumptions that would otherwise stand for them) the vendor documents: checked as MUST. */
   documented?: string[]
   authorizationCode?: { path: string; lifetimeSeconds: number }
   /** Resources clients read right after login, by operationId. */
-  resources?: { operationId: string; path: string; public?: boolean; roles?: string[] }[]
+  resources?: { operationId: string; path: string; public?: boolean; roles?: string[]; kind?: string; uidField?: string }[]
+  /** A second factor: a password login of an MFA account answers an mfa_token, grant_type=mfa completes it (VSPC). */
+  mfa?: { tokenLifetimeSeconds: number }
+  /** Permanent API keys (VSPC): created and deleted under /users/{userUid}/logins. */
+  apiKeys?: { createPath: string; deletePath: string }
 }
 
 export interface Operation {

@@ -22,17 +22,19 @@ export async function startMock(quirks: QuirkName[] = [], onRequest?: AppOptions
   return { ...mock, url: server.url, close: () => server.close() }
 }
 
-/** First account, another with API rights, and one without, from the profile's fixtures. */
+/** First account, another with API rights, one without, and one with a second factor (with its secret), from the profile's fixtures. */
 export function accountsOf(profileId: string): Accounts {
   const profile = findProfile(profileId)!
   const fixtures = defaultFixtures(profileId)
-  const allowed = fixtures.filter((a) => profile.roles.includes(a.role))
+  const mfa = profile.mfa === undefined ? undefined : fixtures.find((a) => a.mfaSecret !== undefined)
+  const allowed = fixtures.filter((a) => profile.roles.includes(a.role) && a !== mfa)
   const refused = fixtures.find((a) => !profile.roles.includes(a.role))!
   const as = (a: { username: string; password: string }, placeholder: string) => ({ username: a.username, password: a.password, placeholder })
   return {
     user: as(allowed[0]!, 'VEEAM_PASSWORD'),
     other: as(allowed[1]!, 'VEEAM_OTHER_PASSWORD'),
     unprivileged: as(refused, 'VEEAM_UNPRIVILEGED_PASSWORD'),
+    ...(mfa !== undefined && { mfa: { ...as(mfa, 'VEEAM_MFA_PASSWORD'), secret: mfa.mfaSecret! } }),
   }
 }
 
@@ -40,7 +42,7 @@ export function accountsOf(profileId: string): Accounts {
  * The check aimed at each quirk's rule; `strict` where the rule is an assumption of the spec; `profile`: where the
  * rule exists, to prove the quirk on (default vro-7.1).
  */
-export const AIMED: Record<QuirkName, { check: string; strict?: true; profile?: string }> = {
+export const AIMED: Record<QuirkName, { check: string; strict?: true; profile?: string; mock?: AppOptions; run?: { throttleProbe?: number } }> = {
   'clients-can-create-clients': { check: 'client-cannot-create-client' },
   'client-sees-sibling-ids': { check: 'client-lists-only-own-id' },
   'client-can-delete-siblings': { check: 'client-cannot-delete-sibling' },
@@ -60,4 +62,15 @@ export const AIMED: Record<QuirkName, { check: string; strict?: true; profile?: 
   'token-dates-inconsistent': { check: 'token-dates-match-expires-in', profile: 'vbr-12' },
   'dates-without-offset': { check: 'token-dates-have-offset', profile: 'vbr-12' },
   'authorization-code-reusable': { check: 'used-authorization-code-refused', profile: 'vbr-12' },
+  'mfa-code-reusable': { check: 'mfa-reused-code-refused', profile: 'vspc-9' },
+  'api-key-survives-delete': { check: 'deleted-api-key-refused', profile: 'vspc-9' },
+  'revoke-ends-only-own-session': { check: 'revoke-ends-every-session-of-user', profile: 'vspc-9' },
+  // Throttling on (3 requests a second: the clean-up gets through by waiting) and the probe to meet it; the header is an assumption, so --strict.
+  'throttle-without-retry-after': {
+    check: 'throttled-answer-has-retry-after',
+    strict: true,
+    profile: 'vspc-9',
+    mock: { throttle: { requests: 3, windowSeconds: 1 } },
+    run: { throttleProbe: 3 },
+  },
 }

@@ -33,6 +33,12 @@ import type { StoreChange } from './store/types.js'
 import { DEFAULT_MAX_CLIENTS_PER_USER, type Lifetimes, type MockState, type SessionMode } from './engine/mock-state.js'
 import { assertQuirks, type QuirkName } from './engine/quirks.js'
 import { requestLogger, type RequestLogEntry } from './engine/request-log.js'
+import { ApiKeys } from './engine/api-keys.js'
+import { MfaLogins } from './engine/mfa.js'
+import { Throttle } from './engine/throttle.js'
+import { mountApiKeys } from './routes/api-keys.js'
+import { base32Decode } from './security/totp.js'
+import type { ThrottleSpec } from './profiles/profile.js'
 import { DocumentRoutes } from './vendor-document/document-routes.js'
 import { mountDocuments } from './vendor-document/mount.js'
 import type { ParsedDocument } from './vendor-document/named-document.js'
@@ -63,6 +69,8 @@ export interface AppOptions {
   sessions?: SessionMode
   /** Called after each change to accounts, client accounts or sessions, e.g. to persist them (see src/state/). */
   onStateChange?: (change: StoreChange) => void
+  /** At most `requests` per account in each window, else 429 (default: the profile's throttle, usually none). */
+  throttle?: ThrottleSpec
   /** Client accounts one user may create (default 1000); one more is refused with 403. */
   maxClientsPerUser?: number
   /** Stubs the mock holds, startup and runtime together (default 1000); one more is refused. */
@@ -112,11 +120,13 @@ function assertSessionMode(mode: string): SessionMode {
 
 /** Adds fixture accounts to the store; a bare name gets the profile's default domain. Throws on a role the profile does not know. */
 export function seedAccounts(state: MockState, accounts: readonly AccountFixture[]): void {
-  for (const { username, password, role, disabled } of accounts) {
+  for (const { username, password, role, disabled, mfaSecret } of accounts) {
     assertRole(state.profile, role, `Account "${username}"`)
     const parsed = parseUsername(username, { bareAllowed: true, defaultDomain: state.profile.usernames.defaultDomain })
     if (parsed === undefined) throw new Error(`Account "${username}" is not DOMAIN\\USERNAME or USERNAME.`)
-    state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false })
+    const secret = mfaSecret === undefined ? undefined : base32Decode(mfaSecret)
+    if (mfaSecret !== undefined && secret === undefined) throw new Error(`Account "${username}": mfaSecret is not base32.`)
+    state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false, ...(secret !== undefined && { mfaSecret: secret }) })
   }
 }
 
@@ -147,6 +157,9 @@ export function createMock(options: AppOptions = {}): Mock {
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
     quirks: new Set(assertQuirks(options.quirks ?? [], profile)),
     sessionMode,
+    mfa: new MfaLogins(),
+    apiKeys: new ApiKeys(),
+    ...((options.throttle ?? profile.throttle) !== undefined && { throttle: new Throttle((options.throttle ?? profile.throttle)!) }),
     maxClientsPerUser: positiveLimit(options.maxClientsPerUser ?? DEFAULT_MAX_CLIENTS_PER_USER, 'maxClientsPerUser'),
   }
   seedAccounts(state, accounts)
@@ -172,6 +185,7 @@ export function createMock(options: AppOptions = {}): Mock {
   mountToken(app, state)
   mountLogout(app, state)
   mountAuthorizationCode(app, state)
+  mountApiKeys(app, state)
   if (profile.clientBases.length > 0) mountClients(app, state)
   mountResources(app, state)
   mountDocs(app, state, {

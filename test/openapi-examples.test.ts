@@ -28,7 +28,30 @@ function steps(app: App, profile: Profile) {
   const newClient = async (access: string) => (await (await app.request(clientsPath, { method: 'POST', headers: bearer(access) })).json()) as { client_id: string; client_secret: string }
   const clientLogin = async (c: { client_id: string; client_secret: string }) =>
     ((await (await token({ grant_type: 'client_credentials', ...c })).json()) as { access_token: string }).access_token
-  return { account, token, login, bearer, newClient, clientLogin }
+  /** The caller's userUid, from the profile's current-user resource (VSPC's GET /users/me). */
+  const uidOf = async (access: string) => {
+    const me = profile.resources?.find((r) => r.kind === 'current-user')
+    if (me === undefined) return 'sample'
+    return ((await (await app.request(me.path, { headers: bearer(access) })).json()) as { data: { instanceUid: string } }).data.instanceUid
+  }
+  /** The second account with API rights (an operator or company owner: fewer rights than the first). */
+  const otherLogin = async () => {
+    const other = defaultFixtures(profile.id).filter((a) => profile.roles.includes(a.role) && a.mfaSecret === undefined)[1]!
+    return ((await (await token({ grant_type: 'password', username: other.username, password: other.password })).json()) as { access_token: string }).access_token
+  }
+  return { account, token, login, bearer, newClient, clientLogin, uidOf, otherLogin }
+}
+
+const NOBODY = '00000000-0000-4000-8000-000000000000'
+
+/** A request to a path under /users/{userUid}/ (VSPC): as the first account for its own uid, another's, or nobody's. */
+async function userPathCall(app: App, p: Profile, path: string, method: string, as: 'self' | 'other' | 'nobody', more: Record<string, string> = {}) {
+  const s = steps(app, p)
+  const admin = await s.login()
+  const uid = as === 'nobody' ? NOBODY : await s.uidOf(admin)
+  let filled = path.replace('{userUid}', uid)
+  for (const [name, value] of Object.entries(more)) filled = filled.replace(`{${name}}`, value)
+  return app.request(filled, { method, headers: s.bearer(as === 'other' ? await s.otherLogin() : admin) })
 }
 
 /** Calls a stub as the kind of caller it answers (`allowed`) or refuses, read from the document's description. */
@@ -60,9 +83,33 @@ const PROVOKE: Record<string, Record<string, Provoke>> = {
   logout: {
     ok: async (app, p, path, method) => {
       const s = steps(app, p)
-      return app.request(path, { method, headers: s.bearer(await s.login()) })
+      const access = await s.login()
+      return app.request(path.replace('{userUid}', await s.uidOf(access)), { method, headers: s.bearer(access) })
     },
     401: (app, _p, path, method) => app.request(path, { method }),
+    403: (app, p, path, method) => userPathCall(app, p, path, method, 'other'),
+    404: (app, p, path, method) => userPathCall(app, p, path, method, 'nobody'),
+  },
+  AddApiKeyLogin: {
+    200: (app, p, path, method) => userPathCall(app, p, `${path}?description=CI&scopes=%5B%22rest%22%5D`, method, 'self'),
+    400: (app, p, path, method) => userPathCall(app, p, path, method, 'self'),
+    401: (app, _p, path, method) => app.request(path, { method }),
+    403: (app, p, path, method) => userPathCall(app, p, `${path}?description=CI&scopes=rest`, method, 'other'),
+    404: (app, p, path, method) => userPathCall(app, p, `${path}?description=CI&scopes=rest`, method, 'nobody'),
+  },
+  DeleteUserLogin: {
+    200: async (app, p, path, method) => {
+      const s = steps(app, p)
+      const access = await s.login()
+      const uid = await s.uidOf(access)
+      const created = await app.request(`/api/v3/users/${uid}/logins/apikey?description=CI&scopes=rest`, { method: 'POST', headers: s.bearer(access) })
+      const { id } = ((await created.json()) as { data: { id: number } }).data
+      return app.request(path.replace('{userUid}', uid).replace('{userLoginId}', String(id)), { method, headers: s.bearer(access) })
+    },
+    400: (app, p, path, method) => userPathCall(app, p, path, method, 'self', { userLoginId: 'not-a-number' }),
+    401: (app, _p, path, method) => app.request(path, { method }),
+    403: (app, p, path, method) => userPathCall(app, p, path, method, 'other', { userLoginId: '12' }),
+    404: (app, p, path, method) => userPathCall(app, p, path, method, 'nobody', { userLoginId: '12' }),
   },
   createClient: {
     200: async (app, p, path, method) => app.request(path, { method, headers: steps(app, p).bearer(await steps(app, p).login()) }),
@@ -104,6 +151,10 @@ const PROVOKE: Record<string, Record<string, Provoke>> = {
     },
   },
   GetServerTime: { 200: (app, _p, path, method) => app.request(path, { method }) },
+  GetCurrentUser: {
+    200: async (app, p, path, method) => app.request(path, { method, headers: steps(app, p).bearer(await steps(app, p).login()) }),
+    401: (app, _p, path, method) => app.request(path, { method }),
+  },
   CreateAuthorizationCode: {
     200: async (app, p, path, method) => app.request(path, { method, headers: steps(app, p).bearer(await steps(app, p).login()) }),
     401: (app, _p, path, method) => app.request(path, { method }),
@@ -115,6 +166,9 @@ const PROVOKE: Record<string, Record<string, Provoke>> = {
     403: (app, p, path, method) => stubCall(app, p, path, method, 'refused'),
   },
 }
+
+// VSPC's About answers as VBR's serverInfo does: administrators only.
+PROVOKE['GetAboutInformation'] = PROVOKE['GetServerInfo']!
 
 const kindOf = (op: Operation) => (op.tags?.includes('Stubs') ? 'stub' : (op.operationId ?? '').replace(/V[\d_]+$/, ''))
 
@@ -139,6 +193,10 @@ function expectLike(actual: unknown, example: unknown, kind: string, status: str
     if (kind === 'issueToken') {
       expect({ token_type: a['token_type'], expires_in: a['expires_in'] }).toEqual({ token_type: e['token_type'], expires_in: e['expires_in'] })
     }
+  } else if (kind === 'AddApiKeyLogin' && status === '200') {
+    const [a, e] = [(actual as { data: Record<string, unknown> }).data, (example as { data: Record<string, unknown> }).data]
+    expect(Object.keys(a)).toEqual(Object.keys(e))
+    for (const key of Object.keys(e)) expect(typeof a[key], key).toBe(typeof e[key])
   } else if (kind === 'createClient' && status === '200') {
     expect(Object.keys(actual as object)).toEqual(Object.keys(example as object))
     for (const value of Object.values(actual as object)) expect(typeof value).toBe('string')

@@ -6,6 +6,8 @@ export interface Accounts {
   user: Account
   other?: Account
   unprivileged?: Account
+  /** An account with a second factor (VSPC MFA); `secret` (base32) lets the suite compute its TOTP codes. */
+  mfa?: Account & { secret?: string }
 }
 
 /** The `DOMAIN\USERNAME` and bare spellings of `username`, where the profile gives enough to form them. */

@@ -10,6 +10,8 @@ export interface AccountFixture {
   password: string
   role: string
   disabled?: boolean
+  /** RFC 4648 base32 TOTP secret: the account logs in with a second factor where the profile has one (VSPC). */
+  mfaSecret?: string
 }
 
 /** A fixtures file: `{"accounts": [...]}` (also the `fixtures` field of a profile file). */
@@ -21,6 +23,10 @@ export const FixtureFile = z.object({
         password: z.string().min(1),
         role: z.string().min(1),
         disabled: z.boolean().optional(),
+        mfaSecret: z
+          .string()
+          .regex(/^[A-Za-z2-7]{16,128}=*$/, 'must be a base32 TOTP secret of 16 to 128 characters')
+          .optional(),
       }),
     )
     .min(1),
@@ -37,7 +43,11 @@ export function parseFixtures(data: unknown, source: string): AccountFixture[] {
     const where = issue.path.length > 0 ? issue.path.join('.') : '(root)'
     throw new FixtureError(`${source}: ${where}: ${issue.message}`)
   }
-  return result.data.accounts.map(({ disabled, ...account }) => (disabled === undefined ? account : { ...account, disabled }))
+  return result.data.accounts.map(({ disabled, mfaSecret, ...account }) => ({
+    ...account,
+    ...(disabled !== undefined && { disabled }),
+    ...(mfaSecret !== undefined && { mfaSecret }),
+  }))
 }
 
 /** Reads and validates a fixture file. */

@@ -83,7 +83,7 @@ describe('serve warns about lifetimes that cannot work', () => {
 
 describe('serve warns about flags that do nothing alone', () => {
   it('--seed without --generate-users, --control-token or --journal-size with --no-control', async () => {
-    expect((await parse(['--seed', '7'])).warnings).toEqual(['--seed does nothing without --generate-users'])
+    expect((await parse(['--seed', '7'])).warnings).toEqual(['--seed does nothing without --generate-users or --openapi'])
     expect((await parse(['--no-control', '--control-token', 'T', '--journal-size', '5'])).warnings).toEqual([
       '--control-token does nothing with --no-control',
       '--journal-size does nothing with --no-control',

@@ -4,8 +4,9 @@ import { generateAccounts } from '../accounts/generate.js'
 import { assertRole } from '../accounts/roles.js'
 import { createMock, type AppOptions } from '../create-mock.js'
 import { assertQuirks, type QuirkName } from '../engine/quirks.js'
+import { parseThrottle } from '../engine/throttle.js'
 import { DEFAULT_PROFILE_ID } from '../profiles/index.js'
-import type { Profile } from '../profiles/profile.js'
+import type { Profile, ThrottleSpec } from '../profiles/profile.js'
 import { listen, ListenError } from '../server/listen.js'
 import { formatDuration, parseDuration } from './durations.js'
 import { decideControl } from './control-policy.js'
@@ -49,6 +50,8 @@ Flags:
 ${CONTROL_TOKEN_HELP}
   --journal-size N      requests the /__control/requests journal keeps (default 1000)
   --token-seed S        reproducible client ids, secrets and tokens from seed S (predictable: tests only)
+  --throttle N/WINDOW   at most N requests per account in each WINDOW (e.g. 10/60s, 100/1m); past that,
+                        429 with Retry-After (VSPC's documented throttling body; default: the profile's, none)
   --max-clients-per-user N
                         client accounts one user may create (default 1000; one more answers 403)
   --max-stubs N         stubs the mock holds, --stubs and runtime ones together (default 1000)
@@ -92,6 +95,7 @@ const FLAGS = {
   ...CONTROL_TOKEN_FLAGS,
   'journal-size': { type: 'string' },
   'token-seed': { type: 'string' },
+  throttle: { type: 'string' },
   'max-clients-per-user': { type: 'string' },
   'max-stubs': { type: 'string' },
   cors: { type: 'boolean' },
@@ -198,10 +202,24 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
       ...(maxClients === undefined ? {} : { maxClientsPerUser: maxClients }),
       ...(maxStubs === undefined ? {} : { maxStubs }),
       sessions: stateFlags.sessions,
+      ...(values.throttle === undefined ? {} : { throttle: throttleFlag(values.throttle) }),
       ...(values.cors === true && { cors: true }),
       ...(openapi && { openapi, seed }),
     },
   }
+}
+
+/** --throttle N/WINDOW, the window as --access-ttl writes durations. */
+function throttleFlag(text: string): ThrottleSpec {
+  let spec: ThrottleSpec
+  try {
+    spec = parseThrottle(text, (window) => parseDuration(window, '--throttle WINDOW'))
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    throw new UsageError((error as Error).message)
+  }
+  if (spec.requests < 1) throw new UsageError(`--throttle needs N of at least 1 (got "${text}").`)
+  return spec
 }
 
 /** Flags that only act together with another one: given alone they would silently do nothing. */

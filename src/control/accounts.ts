@@ -4,6 +4,7 @@ import { assertRole } from '../accounts/roles.js'
 import { parseUsername } from '../accounts/username.js'
 import type { MockState } from '../engine/mock-state.js'
 import { hashSecret } from '../security/secret.js'
+import { totpNow } from '../security/totp.js'
 import type { Account } from '../store/types.js'
 import { pageOf, type Page, type PageWindow } from './page.js'
 
@@ -30,6 +31,8 @@ export interface AccountControl {
   update(username: string, patch: AccountPatch): AccountView | undefined
   /** Deletes the account and its client accounts; false when there was none. */
   remove(username: string): boolean
+  /** The account's current TOTP code on the mock's clock; undefined without such an account or without a second factor. */
+  totp(username: string): { code: string; validForSeconds: number } | undefined
 }
 
 const view = (a: Account): AccountView => ({ username: `${a.domain}\\${a.name}`, role: a.role, disabled: a.disabled })
@@ -64,6 +67,10 @@ export function accountControl(state: MockState): AccountControl {
     remove(username) {
       const account = find(username)
       return account !== undefined && state.store.removeAccount(account.id)
+    },
+    totp(username) {
+      const secret = find(username)?.mfaSecret
+      return secret === undefined ? undefined : totpNow(secret, state.clock.now())
     },
   }
 }

@@ -165,6 +165,11 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
     harness.accounts.remove(c.req.param('username') ?? '') ? c.body(null, 204) : c.json({ message: 'No such account.' }, 404),
   )
 
+  op(createRoute({ ...base, method: 'get', path: `${p}/accounts/{username}/totp`, operationId: 'getTotpCode', summary: "The current second-factor code of an account with an mfaSecret (so a test needs no authenticator app)", request: { params: S.UsernameParam }, responses: { 200: S.json(S.TotpCode, 'The code.'), 404: S.json(S.ControlError, 'No such account, or it has no second factor.') } }), (c) => {
+    const code = harness.accounts.totp(c.req.param('username') ?? '')
+    return code === undefined ? c.json({ message: 'No such account, or it has no second factor.' }, 404) : c.json(code)
+  })
+
   op(createRoute({ ...base, method: 'get', path: `${p}/sessions`, operationId: 'listSessions', summary: 'Live sessions (tokens as fingerprints), a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.Session, 'Sessions.'), ...badQuery } }), (c) =>
     pageResponse(c, harness.sessions.page(windowOf(c))),
   )

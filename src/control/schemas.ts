@@ -94,6 +94,13 @@ export const UsernameParam = z.object({
   username: z.string().openapi({ param: { name: 'username', in: 'path' }, example: 'vdro\\viewer', description: 'URL-encoded (\\ is %5C)' }),
 })
 
+export const TotpCode = z
+  .object({
+    code: z.string().openapi({ example: '287082', description: 'The six-digit code (RFC 6238) at the mock\'s clock.' }),
+    validForSeconds: z.number().openapi({ example: 17, description: 'Seconds until the next 30-second step.' }),
+  })
+  .openapi('TotpCode')
+
 export const Session = z
   .object({
     id: z.string(),

@@ -3,6 +3,7 @@ import type { OpenAPIV3_1 } from 'openapi-types'
 import type { AccountFixture } from '../accounts/fixtures.js'
 import type { MockState } from '../engine/mock-state.js'
 import { ERROR_MODELS } from '../errors/index.js'
+import { CURRENT_USER_UID_FIELD } from '../resources/current-user.js'
 import type { App } from '../routes/env.js'
 import { withStubs } from '../stubs/stub-openapi.js'
 import type { DocumentRoutes } from '../vendor-document/document-routes.js'
@@ -55,20 +56,27 @@ export function behaviour(state: MockState) {
     errors: { ...errors, codeField },
     lifetimes: state.lifetimes,
     ...(resources !== undefined && {
-      resources: resources.map(({ operationId, path, public: open, roles }) => ({ operationId, path, ...(open && { public: true }), ...(roles && { roles }) })),
+      resources: resources.map(({ operationId, path, public: open, roles, kind }) => ({
+        operationId,
+        path,
+        ...(open && { public: true }),
+        ...(roles && { roles }),
+        // Where the suite reads the caller's userUid for paths that name the user (VSPC).
+        ...(kind === 'current-user' && { kind, uidField: CURRENT_USER_UID_FIELD }),
+      })),
     }),
   }
 }
 
-/** The profile's version header as a required parameter of every operation, pre-filled (default) with its revision. */
+/** The profile's version header as a parameter of every operation (required unless the rule says optional), pre-filled with its revision. */
 function withVersionHeader(document: OpenAPIV3_1.Document, state: MockState): OpenAPIV3_1.Document {
   const rule = state.profile.apiVersion
   if (rule === undefined) return document
   const parameter = {
     name: rule.header,
     in: 'header',
-    required: true,
-    description: `Version and revision of the client REST API, <version>-<revision>. Accepted: ${rule.accepted.join(', ')}.`,
+    required: rule.optional !== true,
+    description: `${rule.description ?? 'Version and revision of the client REST API, <version>-<revision>.'} Accepted: ${rule.accepted.join(', ')}.`,
     schema: { type: 'string', default: rule.default, enum: rule.accepted },
   }
   const ref = { $ref: '#/components/parameters/apiVersionParam' }
@@ -86,9 +94,7 @@ function withVersionHeader(document: OpenAPIV3_1.Document, state: MockState): Op
 
 export function openApiDocument(app: App, state: MockState, options: DocumentOptions): OpenAPIV3_1.Document {
   const { profile } = state
-  const tags = [{ name: profile.tokenTag, description: 'Tokens and logout.' }]
-  if (profile.clientBases.length > 0) tags.push({ name: profile.clientsTag, description: 'Client accounts.' })
-  for (const tag of new Set((profile.resources ?? []).map((r) => r.tag))) tags.push({ name: tag, description: 'What clients read right after login.' })
+  const tags = profile.tags === undefined ? defaultTags(profile) : [...profile.tags]
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: { title: profile.title, version: profile.version, description: description(state, options) },
@@ -97,4 +103,12 @@ export function openApiDocument(app: App, state: MockState, options: DocumentOpt
   const vendor = withDocuments(document as unknown as OpenAPIV3_1.Document, options.documents, profile)
   const stubbed = withStubs(vendor, options.stubs?.served() ?? [], profile)
   return { ...withVersionHeader(stubbed, state), [BEHAVIOUR_EXTENSION]: behaviour(state) } as unknown as OpenAPIV3_1.Document
+}
+
+/** The token tag, the clients tag where there is one, then the resources' tags. */
+function defaultTags(profile: MockState['profile']): { name: string; description: string }[] {
+  const tags = [{ name: profile.tokenTag, description: 'Tokens and logout.' }]
+  if (profile.clientBases.length > 0) tags.push({ name: profile.clientsTag, description: 'Client accounts.' })
+  for (const tag of new Set((profile.resources ?? []).map((r) => r.tag))) tags.push({ name: tag, description: 'What clients read right after login.' })
+  return tags
 }

@@ -7,7 +7,7 @@ const code = (s: string) => `\`${s}\``
 function row(p: Profile): string {
   const body = p.logout.objectBody !== undefined ? ` ${JSON.stringify(p.logout.objectBody)}` : p.logout.message ? ` "${p.logout.message}"` : ''
   const logout = `${p.logout.method} ${p.logout.path} → ${p.logout.status}${body}${p.logout.assumed ? ' [I]' : ''}`
-  const version = p.apiVersion === undefined ? '—' : `${code(`${p.apiVersion.header}: ${p.apiVersion.default}`)} (accepts ${p.apiVersion.accepted.join(', ')})`
+  const version = p.apiVersion === undefined ? '—' : `${code(`${p.apiVersion.header}: ${p.apiVersion.default}`)} (${p.apiVersion.optional === true ? 'optional; ' : ''}accepts ${p.apiVersion.accepted.join(', ')})`
   const accounts = defaultFixtures(p.id)
     .map((a) => `${code(a.username)} (${a.role})`)
     .join('<br>')

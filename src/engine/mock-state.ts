@@ -4,7 +4,10 @@ import type { AuthorizationCodes } from '../oauth/authorization-codes.js'
 import type { Profile } from '../profiles/profile.js'
 import type { RandomSource } from '../security/random-source.js'
 import type { MemoryStore } from '../store/memory-store.js'
+import type { ApiKeys } from './api-keys.js'
+import type { MfaLogins } from './mfa.js'
 import type { QuirkName } from './quirks.js'
+import type { Throttle } from './throttle.js'
 
 export interface Lifetimes {
   accessSeconds: number
@@ -23,6 +26,12 @@ export interface MockState {
   readonly quirks: ReadonlySet<QuirkName>
   /** `single`: a new login ends the earlier sessions of the same credentials (see engine/sessions.ts). */
   readonly sessionMode: SessionMode
+  /** Pending second-factor logins (profiles with `mfa`). */
+  readonly mfa: MfaLogins
+  /** API keys (profiles with `apiKeys`). */
+  readonly apiKeys: ApiKeys
+  /** Requests per window per account, when throttling is on. */
+  readonly throttle?: Throttle
   /** Client accounts one user may hold; creating one more is refused (bounded memory). */
   readonly maxClientsPerUser: number
 }

@@ -22,6 +22,10 @@ export const QUIRKS = {
   'token-dates-inconsistent': '.expires is not .issued plus expires_in.',
   'dates-without-offset': '.issued and .expires are written without a UTC offset.',
   'authorization-code-reusable': 'An authorization code can be exchanged more than once.',
+  'mfa-code-reusable': 'A TOTP code that already logged an account in is accepted again (RFC 6238 section 5.2 forbids it).',
+  'api-key-survives-delete': 'Deleting an API key\'s login answers as documented but the key keeps working.',
+  'revoke-ends-only-own-session': 'Revoking a user\'s tokens ends only the caller\'s session, not every session of the user.',
+  'throttle-without-retry-after': 'A throttled request answers 429 without the Retry-After header.',
 } as const satisfies Record<string, string>
 
 export type QuirkName = keyof typeof QUIRKS
@@ -37,6 +41,9 @@ const FEATURES = {
   'api-version': { label: 'a version header (x-api-version)', has: (p: Profile) => p.apiVersion !== undefined },
   'token-dates': { label: '.issued and .expires in the token response', has: (p: Profile) => p.tokenResponse.fields.includes('.issued') },
   'authorization-code': { label: 'the authorization_code grant', has: (p: Profile) => p.authorizationCode !== undefined },
+  mfa: { label: 'a second factor (grant_type=mfa)', has: (p: Profile) => p.mfa !== undefined },
+  'api-keys': { label: 'API keys', has: (p: Profile) => p.apiKeys !== undefined },
+  'user-revoke': { label: 'a revoke of every session of a user', has: (p: Profile) => p.logout.scope === 'user' },
 } as const
 
 /** The feature each quirk needs (none: every profile has the rule it breaks). */
@@ -60,6 +67,11 @@ export const QUIRK_NEEDS: Record<QuirkName, keyof typeof FEATURES | undefined> =
   'token-dates-inconsistent': 'token-dates',
   'dates-without-offset': 'token-dates',
   'authorization-code-reusable': 'authorization-code',
+  'mfa-code-reusable': 'mfa',
+  'api-key-survives-delete': 'api-keys',
+  'revoke-ends-only-own-session': 'user-revoke',
+  // Throttling is on in any profile once --throttle sets a limit.
+  'throttle-without-retry-after': undefined,
 }
 
 /** Whether `profile` has the rule the quirk breaks. */

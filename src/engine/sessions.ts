@@ -9,6 +9,8 @@ export interface IssueOptions {
   login?: boolean
   /** The refresh token lives the access lifetime plus the profile's shortTermRefresh.extraSeconds. */
   shortTerm?: boolean
+  /** The session may only read (GET): VSPC's readOnly=true. */
+  readOnly?: boolean
 }
 
 /** `2022-04-24T14:24:18+00:00`: whole seconds with an offset, as the vendor's TokenModel example writes it. */
@@ -37,7 +39,7 @@ export function issueSession(state: MockState, principal: Principal, options: Is
   const named = profile.tokenFormat !== 'opaque' || profile.tokenResponse.fields.includes('username')
   const name = named ? nameOf(state, principal) : ''
   const tokens = TOKEN_FORMATS[profile.tokenFormat].pair(state, { name, issuedAt: now, accessExpiresAt, refreshExpiresAt, shortTerm: short })
-  const session: Session = { principal, ...tokens, accessExpiresAt, refreshExpiresAt }
+  const session: Session = { principal, ...tokens, accessExpiresAt, refreshExpiresAt, ...(options.readOnly === true && { readOnly: true }) }
   state.store.sweep(now)
   if (options.login === true && state.sessionMode === 'single') state.store.revokeSessionsOf(principal)
   state.store.addSession(session, now)
@@ -60,10 +62,20 @@ export function issueSession(state: MockState, principal: Principal, options: Is
         return dated(state.quirks.has('token-dates-inconsistent') ? accessExpiresAt + 60_000 : accessExpiresAt)
       case 'username':
         return name
+      case 'mfa_token':
+      case 'encrypted_code':
+        return null
     }
   }
   const body: Record<string, unknown> = {}
   for (const field of profile.tokenResponse.fields) body[field] = value(field)
   if (state.quirks.has('expires-in-as-string') && 'expires_in' in body) body['expires_in'] = String(body['expires_in'])
+  return body
+}
+
+/** The answer to the first step of a two-step login: every field of the profile null but mfa_token (assumption vspc-mfa-flow). */
+export function pendingBody(state: MockState, mfaToken: string): Record<string, unknown> {
+  const body: Record<string, unknown> = {}
+  for (const field of state.profile.tokenResponse.fields) body[field] = field === 'mfa_token' ? mfaToken : null
   return body
 }

@@ -3,10 +3,12 @@ import type { ErrorModelSpec } from '../profiles/profile.js'
 import type { ErrorModel } from './error-model.js'
 import { oauthMessage } from './oauth-message.js'
 import { vbrError } from './vbr-error.js'
+import { vspcError } from './vspc.js'
 
 export const ERROR_MODELS: Readonly<Record<ErrorModelSpec['model'], ErrorModel>> = {
   'oauth-message': oauthMessage,
   'vbr-error': vbrError,
+  vspc: vspcError,
 }
 
 export type { ErrorModel, WireError } from './error-model.js'

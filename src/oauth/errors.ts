@@ -32,6 +32,8 @@ export const REFUSALS = [
   'unsupported-version',
   'not-implemented',
   'server-error',
+  /** Over the throttling limit (429, with Retry-After). */
+  'throttled',
 ] as const
 
 export type Refusal = (typeof REFUSALS)[number]
@@ -74,7 +76,7 @@ export const bodyTooLarge = (limitBytes: number) =>
 export const UNAUTHORIZED_TEXT =
   'Unauthorized request. The authorization header has been expected but not found (or found but expired).'
 
-export type ResourceStatus = 400 | 401 | 403 | 404 | 405 | 413 | 500 | 501
+export type ResourceStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 501
 
 const REFUSAL_OF_STATUS: Record<ResourceStatus, Refusal> = {
   400: 'bad-request',
@@ -83,6 +85,7 @@ const REFUSAL_OF_STATUS: Record<ResourceStatus, Refusal> = {
   404: 'not-found',
   405: 'method-not-allowed',
   413: 'too-large',
+  429: 'throttled',
   500: 'server-error',
   501: 'not-implemented',
 }
@@ -113,3 +116,12 @@ export const forbidden = (message: string) => new ResourceError(403, message)
 export const notFound = (message: string) => new ResourceError(404, message)
 export const badRequest = (message: string) => new ResourceError(400, message)
 export const notImplemented = (message: string) => new ResourceError(501, message)
+/** Over the throttling limit: the seconds until the next window, in the Retry-After header unless `header` is false. */
+export class ThrottledError extends ResourceError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    header = true,
+  ) {
+    super(429, 'Number of requests exceeds throttling limitations.', header ? { 'Retry-After': String(retryAfterSeconds) } : {}, 'throttled')
+  }
+}

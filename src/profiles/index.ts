@@ -4,10 +4,11 @@ import { vac2 } from './vac-2.js'
 import { vro71 } from './vro-7.1.js'
 import { vbr12, vbr121, vbr122, vbr123, vbr13, vbr1301, vbr131 } from './vbr-family.js'
 import { vao3, vao4, vdro5, vro70, vro72, vro721 } from './vro-family.js'
+import { vspc81, vspc9, vspc91 } from './vspc-family.js'
 
 export type { Assumption, GrantType, LogoutStyle, Profile } from './profile.js'
 
-/** Profiles by id (each key is its profile's id; a test holds them equal): the three seed profiles first, then the rest of their family, oldest first; then Backup & Replication, oldest first. */
+/** Profiles by id (each key is its profile's id; a test holds them equal): the three seed profiles first, then the rest of their family, oldest first; then Backup & Replication and Service Provider Console, oldest first. */
 const REGISTRY = {
   'vro-7.1': vro71,
   'vao-3': vao3,
@@ -24,6 +25,9 @@ const REGISTRY = {
   'vbr-13': vbr13,
   'vbr-13.0.1': vbr1301,
   'vbr-13.1': vbr131,
+  'vspc-8.1': vspc81,
+  'vspc-9': vspc9,
+  'vspc-9.1': vspc91,
 } as const satisfies Record<string, Profile>
 
 /** The id of a profile the mock ships, e.g. `'vro-7.1'`. */

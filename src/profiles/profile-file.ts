@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { z } from 'zod'
-import { defaultFixtures, FixtureFile, type AccountFixture } from '../accounts/fixtures.js'
+import { defaultFixtures, FixtureFile, parseFixtures, type AccountFixture } from '../accounts/fixtures.js'
 import { findProfile, PROFILE_IDS } from './index.js'
 import type { Profile } from './profile.js'
 import { ProfileObject, profileRules, ProfileSchema } from './profile-schema.js'
@@ -107,11 +107,10 @@ type Fixtures = z.output<typeof FixtureFile>
 function withAccounts(parsed: z.output<typeof ProfileObject>, fixtures: Fixtures | undefined, fixturesId: string, source: string): LoadedProfile {
   // The schema's output drops nothing a profile holds; the input type is the Profile (profile-schema.test.ts).
   const profile = parsed as Profile
-  if (fixtures !== undefined) return { profile, accounts: fixtures.accounts.map(dropUndefined), fixturesSource: `${source} /fixtures`, builtInFixtures: false }
+  // Already valid; parseFixtures also drops the fields left out, as every fixtures file's accounts are.
+  if (fixtures !== undefined) return { profile, accounts: parseFixtures(fixtures, `${source} /fixtures`), fixturesSource: `${source} /fixtures`, builtInFixtures: false }
   return { profile, accounts: defaultFixtures(fixturesId), fixturesSource: `fixtures/${fixturesId}.json`, builtInFixtures: true }
 }
-
-const dropUndefined = ({ disabled, ...account }: Fixtures['accounts'][number]): AccountFixture => (disabled === undefined ? account : { ...account, disabled })
 
 /** Reads and validates a profile file. */
 export function readProfileFile(path: string): LoadedProfile {

@@ -17,8 +17,8 @@ const jsonObject = z.record(z.string(), z.unknown(), expected('expected an objec
 const strings = z.array(text, expected('expected an array of strings'))
 const optional = <T extends z.ZodType>(schema: T) => schema.exactOptional()
 
-const TokenField = z.enum(['access_token', 'token_type', 'expires_in', 'refresh_token', '.issued', '.expires', 'username'])
-const GrantType = z.enum(['password', 'client_credentials', 'refresh_token', 'authorization_code'])
+const TokenField = z.enum(['access_token', 'token_type', 'expires_in', 'refresh_token', '.issued', '.expires', 'username', 'mfa_token', 'encrypted_code'])
+const GrantType = z.enum(['password', 'client_credentials', 'refresh_token', 'authorization_code', 'mfa', 'as'])
 
 const RefusalAnswer = z.strictObject({
   status: z.int().min(400, { error: 'expected an HTTP error status (400-599)' }).max(599, { error: 'expected an HTTP error status (400-599)' }),
@@ -41,6 +41,7 @@ const resourceBase = {
 const ServerResource = z.discriminatedUnion('kind', [
   z.strictObject({ ...resourceBase, kind: z.literal('static'), body: jsonObject }),
   z.strictObject({ ...resourceBase, kind: z.literal('server-time'), timeZone: text, ianaTimeZoneId: optional(text) }),
+  z.strictObject({ ...resourceBase, kind: z.literal('current-user'), organizationUid: nonEmpty }),
 ])
 
 const Assumption = z.strictObject({ id: nonEmpty, rule: nonEmpty, reason: nonEmpty })
@@ -51,6 +52,7 @@ const LogoutStyle = z.strictObject({
   status: z.literal([200, 204]),
   message: optional(text),
   objectBody: optional(jsonObject),
+  scope: optional(z.enum(['session', 'user'])),
   assumed: optional(z.boolean()),
 })
 
@@ -78,6 +80,8 @@ export const ProfileObject = z.strictObject({
     tokenType: nonEmpty,
     fields: z.array(TokenField).min(1),
     expiresIn: z.enum(['lifetime-less-one', 'lifetime']),
+    schemaName: optional(nonEmpty),
+    nullable: optional(z.literal(true)),
   }),
   tokenFormat: z.enum(['opaque', 'jwt']),
   grantsIgnoreCase: optional(z.boolean()),
@@ -85,13 +89,21 @@ export const ProfileObject = z.strictObject({
   authorizationCode: optional(z.strictObject({ path: urlPath, lifetimeSeconds: positiveInt })),
   shortTermRefresh: optional(z.strictObject({ field: nonEmpty, extraSeconds: z.int().min(0) })),
   errors: z.strictObject({
-    model: z.enum(['oauth-message', 'vbr-error']),
+    model: z.enum(['oauth-message', 'vbr-error', 'vspc']),
     refusals: optional(z.partialRecord(z.enum(REFUSALS), RefusalAnswer)),
   }),
-  apiVersion: optional(z.strictObject({ header: nonEmpty, accepted: z.array(nonEmpty).min(1), default: nonEmpty })),
+  apiVersion: optional(
+    z.strictObject({ header: nonEmpty, accepted: z.array(nonEmpty).min(1), default: nonEmpty, optional: optional(z.literal(true)), description: optional(text) }),
+  ),
   discovery: optional(z.strictObject({ documentPaths: z.array(urlPath), uiPaths: z.array(urlPath) })),
   resources: optional(z.array(ServerResource)),
   formContentTypes: z.array(nonEmpty).min(1),
+  mfa: optional(z.strictObject({ tokenLifetimeSeconds: positiveInt })),
+  apiKeys: optional(z.strictObject({ createPath: urlPath, deletePath: urlPath, tag: nonEmpty })),
+  impersonation: optional(z.strictObject({ roles: z.array(nonEmpty) })),
+  readOnlyField: optional(nonEmpty),
+  throttle: optional(z.strictObject({ requests: positiveInt, windowSeconds: positiveInt })),
+  tags: optional(z.array(z.strictObject({ name: nonEmpty, description: text }))),
   sources: z.record(z.string(), text),
   assumptions: z.array(Assumption),
   documented: optional(strings),

@@ -3,9 +3,20 @@ import type { Refusal } from '../oauth/errors.js'
 import type { StubInput } from '../stubs/stub-schema.js'
 
 /** Fields a token response can carry; `.issued`/`.expires` are date-times with an offset (VBR's TokenModel). */
-export type TokenField = 'access_token' | 'token_type' | 'expires_in' | 'refresh_token' | '.issued' | '.expires' | 'username'
+export type TokenField =
+  | 'access_token'
+  | 'token_type'
+  | 'expires_in'
+  | 'refresh_token'
+  | '.issued'
+  | '.expires'
+  | 'username'
+  /** VSPC's OAuth2Result: the second step's token after a password login of an MFA account, else null. */
+  | 'mfa_token'
+  /** VSPC's OAuth2Result: always null (the grants that would fill it are not emulated). */
+  | 'encrypted_code'
 
-export type GrantType = 'password' | 'client_credentials' | 'refresh_token' | 'authorization_code'
+export type GrantType = 'password' | 'client_credentials' | 'refresh_token' | 'authorization_code' | 'mfa' | 'as'
 
 /** How a refusal answers under a profile's error model: its status, the model's code, and the vendor's message if it has one. */
 export interface RefusalAnswer {
@@ -18,7 +29,7 @@ export interface RefusalAnswer {
 
 export interface ErrorModelSpec {
   /** The body shape, one module each in src/errors/: `oauth-message` (RFC 6749 on the token endpoint, {message} elsewhere), `vbr-error`. */
-  model: 'oauth-message' | 'vbr-error'
+  model: 'oauth-message' | 'vbr-error' | 'vspc'
   /** Per refusal, what the model answers; required for every refusal by models with codes. */
   refusals?: Partial<Record<Refusal, RefusalAnswer>>
 }
@@ -30,6 +41,10 @@ export interface ApiVersionRule {
   accepted: string[]
   /** The revision documented by the profile's OpenAPI document (Swagger UI pre-fills it). */
   default: string
+  /** A request without the header is served as the default revision (VSPC's x-client-version); a wrong one is still refused. */
+  optional?: true
+  /** The parameter's description in the document (default: VBR's <version>-<revision> text). */
+  description?: string
 }
 
 /** Where clients look for the API's own document and UI, besides /openapi.json and /swagger. */
@@ -63,6 +78,26 @@ export type ServerResource =
   | (ResourceBase & { kind: 'static'; body: Record<string, unknown> })
   /** The mock's clock (the virtual one under the harness) as `{serverTime, timeZone}`. */
   | (ResourceBase & { kind: 'server-time'; timeZone: string; ianaTimeZoneId?: string })
+  /** The caller's own user record, inside `{data: ...}` (VSPC's GET /users/me). */
+  | (ResourceBase & { kind: 'current-user'; organizationUid: string })
+
+export interface MfaSpec {
+  /** How long an mfa_token from the password grant stays usable (it is single-use). */
+  tokenLifetimeSeconds: number
+}
+
+export interface ApiKeySpec {
+  /** POST: creates a key for `{userUid}` (query description, scopes, isReadAccessOnly). */
+  createPath: string
+  /** DELETE: deletes the login `{userLoginId}` of `{userUid}`; a deleted key stops working. */
+  deletePath: string
+  tag: string
+}
+
+export interface ThrottleSpec {
+  requests: number
+  windowSeconds: number
+}
 
 /** A choice we made where the vendor is silent. The conformance suite holds a target to it only with --strict. */
 export interface Assumption {
@@ -82,6 +117,11 @@ export interface LogoutStyle {
   message?: string
   /** A JSON object body instead (VBR's EmptySuccessResponse: `{}`). */
   objectBody?: Record<string, unknown>
+  /**
+   * `user`: the path names the user (`{userUid}`) and every session of that user ends, not only the caller's
+   * (VSPC's DELETE /users/{userUid}/tokens). Default `session`.
+   */
+  scope?: 'session' | 'user'
   /** The logout route itself is an assumption (the vendor does not document it for this product). */
   assumed?: boolean
 }
@@ -127,6 +167,10 @@ export interface Profile {
     fields: TokenField[]
     /** `expires_in`: the lifetime less one second (VRO's 899) or the lifetime itself (VBR's 900). */
     expiresIn: 'lifetime-less-one' | 'lifetime'
+    /** Component name of the success body (default TokenResponse or TokenModel). */
+    schemaName?: string
+    /** Every field is present on every answer, null where unused (VSPC's OAuth2Result). */
+    nullable?: true
   }
   /** `opaque` random strings, or `jwt`: RS512 JWTs shaped like the vendor's samples (src/oauth/token-formats/). */
   tokenFormat: 'opaque' | 'jwt'
@@ -145,6 +189,18 @@ export interface Profile {
   resources?: ServerResource[]
   /** Content types the token endpoint reads as a form body (urlencoded parser unless multipart). */
   formContentTypes: string[]
+  /** A second factor (VSPC): accounts with an mfaSecret get an mfa_token from the password grant, and finish with grant_type=mfa. */
+  mfa?: MfaSpec
+  /** Permanent API keys a user creates for itself, sent as `Bearer <key>` (VSPC). */
+  apiKeys?: ApiKeySpec
+  /** grant_type=as: these roles may act as another user (userUid) with their own refresh token. */
+  impersonation?: { roles: string[] }
+  /** A boolean token field asking for a token that may only read (GET). */
+  readOnlyField?: string
+  /** Requests per window per account; over it, 429 (off unless set here or by --throttle). */
+  throttle?: ThrottleSpec
+  /** The product document's tags, in its order and words (default: the token tag, the clients tag, the resources' tags). */
+  tags?: { name: string; description: string }[]
   /** Where each rule comes from, for people reading the spec. */
   sources: Record<string, string>
   assumptions: Assumption[]

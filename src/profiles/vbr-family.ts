@@ -34,6 +34,7 @@ function refusals(unauthorized: string, unsupportedVersion: string): Record<Refu
     'unsupported-version': version,
     'not-implemented': { status: 501, code: 'NotImplemented' },
     'server-error': { status: 500, code: 'UnknownError' },
+    throttled: { status: 429, code: 'ServiceUnavailable' },
   }
 }
 

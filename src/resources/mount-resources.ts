@@ -7,21 +7,34 @@ import type { ServerResource } from '../profiles/profile.js'
 import { errorResponse } from '../routes/error-responses.js'
 import { bearerSecurity } from '../routes/schemas.js'
 import { mount, type App, type Handler } from '../routes/env.js'
+import type { Caller } from '../routes/env.js'
+import { currentUser } from './current-user.js'
 import { serverTime } from './server-time.js'
 
-/** The body of a resource at this moment: fixed data, or the mock's clock. */
-function bodyOf(state: MockState, resource: ServerResource): () => unknown {
+/** The body of a resource at this moment: fixed data, the mock's clock, or the caller (undefined on public resources). */
+function bodyOf(state: MockState, resource: ServerResource): (caller: Caller | undefined) => unknown {
   switch (resource.kind) {
     case 'static':
       return () => resource.body
     case 'server-time':
       return () => serverTime(state.clock.now(), resource)
+    case 'current-user':
+      return (caller) => currentUser(state, resource, caller!.account)
   }
 }
 
-/** What the resource answers: its data, or a reading of the clock at a fixed moment. */
-function exampleOf(resource: ServerResource): unknown {
-  return resource.kind === 'static' ? resource.body : serverTime(Date.UTC(2026, 0, 1, 9, 30), resource)
+/** What the resource answers: its data, a reading of the clock at a fixed moment, or the first account's record. */
+function exampleOf(state: MockState, resource: ServerResource): unknown {
+  switch (resource.kind) {
+    case 'static':
+      return resource.body
+    case 'server-time':
+      return serverTime(Date.UTC(2026, 0, 1, 9, 30), resource)
+    case 'current-user': {
+      const first = state.store.accounts()[0]
+      return first === undefined ? undefined : currentUser(state, resource, first)
+    }
+  }
 }
 
 export function mountResources(app: App, state: MockState): void {
@@ -38,7 +51,7 @@ export function mountResources(app: App, state: MockState): void {
       responses: {
         200: {
           description: 'OK',
-          content: { 'application/json': { schema: { $ref: `#/components/schemas/${resource.schema.name}` }, example: exampleOf(resource) } },
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/${resource.schema.name}` }, example: exampleOf(state, resource) } },
         },
         ...(resource.public === true ? {} : { 401: errorResponse(state, 'missing-token', 'The access token is missing, expired or revoked.') }),
         ...(resource.roles === undefined ? {} : { 403: errorResponse(state, 'forbidden', `Only ${resource.roles.join(', ')} may read this.`) }),
@@ -48,9 +61,9 @@ export function mountResources(app: App, state: MockState): void {
     const answer: Handler = (c) => {
       const roles = resource.roles
       if (roles !== undefined && !roles.includes(c.get('caller').account.role)) throw forbidden(`Only ${roles.join(', ')} may read this.`)
-      return c.json(body(), 200)
+      return c.json(body(c.get('caller')), 200)
     }
-    if (resource.public === true) mount(app, route, (c) => c.json(body(), 200))
+    if (resource.public === true) mount(app, route, (c) => c.json(body(undefined), 200))
     else mount(app, route, bearerAuth(state), answer)
   }
 }

@@ -1,7 +1,7 @@
-/** @module The profile's version header (VBR's x-api-version): required on every API request, checked before any route. */
+/** @module The profile's version header (VBR's x-api-version, VSPC's optional x-client-version): checked before any route. */
 import type { MockState } from '../engine/mock-state.js'
 import { CONTROL_PREFIX } from '../control/intercept.js'
-import { ResourceError } from '../oauth/errors.js'
+import { OAuthError, ResourceError, type Refusal } from '../oauth/errors.js'
 import type { Middleware } from './env.js'
 
 /** Pages of the mock's own (docs, Swagger UI, discovery, control) that answer without the header. */
@@ -18,17 +18,21 @@ export function apiVersionCheck(state: MockState, discoveryPaths: readonly strin
   const accepted = new Set(rule.accepted)
   const discovery = new Set(discoveryPaths)
   const list = rule.accepted.join(', ')
+  const { tokenPath } = state.profile
+  // On the token endpoint the refusal takes the token endpoint's error shape (VSPC: OAuth2Error, as /token documents 400).
+  const refuse = (path: string, message: string, refusal: Refusal) =>
+    path === tokenPath ? new OAuthError(400, 'invalid_request', message, {}, refusal) : new ResourceError(400, message, {}, refusal)
   return async function apiVersion(c, next) {
     if (!isApiPath(c.req.path, discovery)) return next()
     const sent = c.req.header(rule.header)
     if (sent === undefined || sent.trim() === '') {
-      if (state.quirks.has('api-version-not-required')) return next()
-      throw new ResourceError(400, `The ${rule.header} header is required; send one of ${list}.`, {}, 'missing-version')
+      if (rule.optional === true || state.quirks.has('api-version-not-required')) return next()
+      throw refuse(c.req.path, `The ${rule.header} header is required; send one of ${list}.`, 'missing-version')
     }
     const version = sent.trim()
     if (!accepted.has(version) && !state.quirks.has('any-api-version-accepted')) {
       const shown = version.length > 40 ? `${version.slice(0, 40)}...` : version
-      throw new ResourceError(400, `API version ${JSON.stringify(shown)} is not supported; send one of ${list}.`, {}, 'unsupported-version')
+      throw refuse(c.req.path, `API version ${JSON.stringify(shown)} is not supported; send one of ${list}.`, 'unsupported-version')
     }
     await next()
   }

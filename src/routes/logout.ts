@@ -6,6 +6,7 @@ import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
 import { errorResponse } from './error-responses.js'
 import { bearerSecurity, json } from './schemas.js'
 import { mount, type App } from './env.js'
+import { loginIdOf, NO_USER, userInPath } from './user-access.js'
 
 export function mountLogout(app: App, state: MockState): void {
   const { logout, tokenTag } = state.profile
@@ -22,12 +23,43 @@ export function mountLogout(app: App, state: MockState): void {
     tags: [tokenTag],
     summary: 'Log out: the access token and its refresh token stop working',
     security: bearerSecurity(state.profile),
-    responses: { [logout.status]: success, 401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT) },
+    ...(logout.scope === 'user' && { request: { params: UserUidParam, query: LoginIdQuery } }),
+    responses: {
+      [logout.status]: success,
+      401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
+      ...(logout.scope === 'user' && {
+        403: errorResponse(state, 'forbidden', 'The user is not the caller, and the caller may not act for others.'),
+        404: errorResponse(state, 'not-found', NO_USER),
+      }),
+    },
   })
   mount(app, route, bearerAuth(state), (c) => {
-    if (!state.quirks.has('logout-keeps-token')) state.store.revokeSession(c.get('caller').session)
+    if (logout.scope === 'user') {
+      const account = userInPath(state, c.get('caller'), c.req.param('userUid'))
+      loginIdOf(c.req.query('userLoginId'), 'userLoginId')
+      // Every session of the user ends (assumption vspc-revoke-scope); API keys are logins and stay (A-SP7).
+      if (state.quirks.has('revoke-ends-only-own-session')) state.store.revokeSession(c.get('caller').session)
+      else if (!state.quirks.has('logout-keeps-token')) revokeAllOf(state, account.id)
+    } else if (!state.quirks.has('logout-keeps-token')) state.store.revokeSession(c.get('caller').session)
     const status = state.quirks.has('logout-returns-200') ? 200 : logout.status
     if (logout.objectBody !== undefined) return c.json(logout.objectBody, status as 200)
     return logout.message === undefined ? c.body(null, status as 204) : c.json(logout.message, status as 200)
   })
+}
+
+const UserUidParam = z.object({
+  userUid: z.string().openapi({ param: { name: 'userUid', in: 'path' }, format: 'uuid', description: 'UID assigned to a user.' }),
+})
+const LoginIdQuery = z.object({
+  userLoginId: z.string().optional().openapi({ param: { name: 'userLoginId', in: 'query' }, description: 'User identity ID (int64).' }),
+})
+
+/** Ends every live session of the account (its clients' too): a scan, as revoking is rare. */
+function revokeAllOf(state: MockState, accountId: string): void {
+  const now = state.clock.now()
+  for (const session of state.store.sessions(now)) {
+    const { principal } = session
+    const owner = principal.kind === 'user' ? principal.accountId : state.store.getClient(principal.clientId)?.ownerId
+    if (owner === accountId) state.store.revokeSession(session)
+  }
 }

@@ -31,6 +31,14 @@ export function tokenRequestSchema(profile: Profile) {
       ...clientFields,
       refresh_token: field('Required if grant_type is refresh_token.'),
       ...(profile.grants.includes('authorization_code') && { code: field('Required if grant_type is authorization_code.') }),
+      ...(profile.grants.includes('mfa') && {
+        mfa_token: field('Required if grant_type is mfa: the mfa_token of the password step.'),
+        mfa_code: field('Required if grant_type is mfa: the current six-digit TOTP code.'),
+      }),
+      ...(profile.grants.includes('as') && { userUid: field('Required if grant_type is as: the UID of the user to act as.') }),
+      ...(profile.readOnlyField !== undefined && {
+        [profile.readOnlyField]: field('true or false. If true, the token may only send GET requests. Any grant type.'),
+      }),
       // A text field, not a boolean: Swagger UI would pick "true" in a boolean drop-down and send it unasked.
       ...(profile.shortTermRefresh !== undefined && {
         [profile.shortTermRefresh.field]: field(
@@ -60,15 +68,18 @@ const TOKEN_FIELD_SCHEMAS: Record<TokenField, z.ZodType> = {
   '.issued': z.string().openapi({ format: 'date-time', description: 'Date and time when the access token is issued.' }),
   '.expires': z.string().openapi({ format: 'date-time', description: 'Date and time when the access token expires.' }),
   username: z.string().openapi({ description: 'The user name the tokens were issued to.', example: 'administrator' }),
+  mfa_token: z.string().openapi({ description: 'MFA token: send it with grant_type=mfa and the TOTP code.' }),
+  encrypted_code: z.string().openapi({ description: 'Encrypted authorization code.' }),
 }
 
 const ORCHESTRATOR_FIELDS = 'access_token,token_type,expires_in,refresh_token'
 
 /** The success body of the token endpoint: the orchestrators' four fields, or exactly the profile's (VBR's TokenModel). */
 export function tokenResponseSchema(profile: Profile): z.ZodType {
-  const { fields } = profile.tokenResponse
-  if (fields.join(',') === ORCHESTRATOR_FIELDS) return TokenResponse
-  return z.object(Object.fromEntries(fields.map((field) => [field, TOKEN_FIELD_SCHEMAS[field]]))).strict().openapi('TokenModel')
+  const { fields, nullable, schemaName } = profile.tokenResponse
+  if (fields.join(',') === ORCHESTRATOR_FIELDS && schemaName === undefined) return TokenResponse
+  const schema = (field: TokenField) => (nullable === true ? TOKEN_FIELD_SCHEMAS[field].nullable() : TOKEN_FIELD_SCHEMAS[field])
+  return z.object(Object.fromEntries(fields.map((field) => [field, schema(field)]))).strict().openapi(schemaName ?? 'TokenModel')
 }
 
 export const OAuthErrorBody = z

@@ -1,6 +1,7 @@
 /** @module POST <tokenPath>: the OAuth 2.0 token endpoint. */
 import { createRoute } from '@hono/zod-openapi'
-import { dateWithOffset, issueSession } from '../engine/sessions.js'
+import { dateWithOffset, issueSession, pendingBody } from '../engine/sessions.js'
+import { tokenRequestAccount } from '../engine/throttle.js'
 import type { MockState } from '../engine/mock-state.js'
 import { bodyTooLarge, invalidClient, invalidGrant, unsupportedGrantType } from '../oauth/errors.js'
 import { BAD_CLIENT_TEXT } from '../oauth/grants/client-credentials.js'
@@ -32,6 +33,8 @@ function tokenExample(state: MockState): Record<string, unknown> {
     '.issued': dateWithOffset(Date.UTC(2026, 0, 1)),
     '.expires': dateWithOffset(Date.UTC(2026, 0, 1) + accessSeconds * 1000),
     username: 'administrator',
+    mfa_token: null,
+    encrypted_code: null,
   }
   return Object.fromEntries(tokenResponse.fields.map((field) => [field, sample[field]]))
 }
@@ -50,14 +53,18 @@ function errorResponses(state: MockState) {
     }
   }
   const token = { token: true }
+  // VSPC answers a wrong password 400 like a missing field: the one 400 response covers both.
+  const credentials = profile.errors.refusals?.['invalid-credentials']?.status ?? 401
   return {
     400: errorResponse(state, 'invalid-request', 'The request is malformed: a missing field, an unsupported grant_type or API version.', {
       ...token,
       message: missingParameter('password', 'password').description,
     }),
-    401: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', {
-      ...token,
-      message: WRONG_PASSWORD_TEXT,
+    ...(credentials !== 400 && {
+      [credentials]: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', {
+        ...token,
+        message: WRONG_PASSWORD_TEXT,
+      }),
     }),
     413: errorResponse(state, 'too-large', `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, { ...token, message: bodyTooLarge(TOKEN_BODY_LIMIT).description }),
   }
@@ -73,6 +80,7 @@ export function mountToken(app: App, state: MockState): void {
   const { profile } = state
   const grantOf = grantMatcher(profile)
   const shortTermField = profile.shortTermRefresh?.field
+  const readOnlyField = profile.readOnlyField
   const form = { schema: tokenRequestSchema(profile) }
   const route = createRoute({
     method: 'post',
@@ -104,9 +112,13 @@ export function mountToken(app: App, state: MockState): void {
       if (state.quirks.has('server-error-on-bad-grant')) throw new Error(`quirk: unhandled grant_type ${named}`)
       throw unsupportedGrantType(`grant_type=${named} is not supported; use ${profile.grants.join(', ')}.`)
     }
-    const principal = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'))
+    // Counted before the grant runs, so a throttled request changes nothing (a refresh token stays unused).
+    state.throttle?.take(tokenRequestAccount(state, params), state.clock.now(), !state.quirks.has('throttle-without-retry-after'))
+    const result = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'))
+    if ('mfaToken' in result) return new Response(JSON.stringify(pendingBody(state, result.mfaToken)), { status: 200, headers: TOKEN_HEADERS })
     const shortTerm = shortTermField !== undefined && params.get(shortTermField)?.toLowerCase() === 'true'
-    const body = issueSession(state, principal, { login: grantType !== 'refresh_token', shortTerm })
+    const readOnly = readOnlyField !== undefined && params.get(readOnlyField)?.toLowerCase() === 'true'
+    const body = issueSession(state, result, { login: grantType !== 'refresh_token' && grantType !== 'as', shortTerm, readOnly })
     const { access_token, refresh_token } = body
     if (typeof access_token === 'string' && typeof refresh_token === 'string') c.set('token', { params, issued: { access_token, refresh_token } })
     // A plain header object lets @hono/node-server write the response without building a Headers object.

@@ -48,8 +48,9 @@ export class MemoryStore {
   // Accounts
 
   addAccount(input: NewAccount): Account {
-    const { password, disabled, ...rest } = input
-    return this.restoreAccount({ ...rest, passwordHash: hashSecret(password), disabled: disabled ?? false })
+    const { password, disabled, mfaSecret, ...rest } = input
+    const record = { ...rest, passwordHash: hashSecret(password), disabled: disabled ?? false }
+    return this.restoreAccount(mfaSecret === undefined ? record : { ...record, mfaSecret })
   }
 
   /** Adds (or replaces) an account whose password is known only by its digest. */

@@ -8,6 +8,8 @@ export interface Account {
   role: string
   passwordHash: Buffer
   disabled: boolean
+  /** The decoded TOTP secret of an account with a second factor (VSPC); kept only in memory. */
+  mfaSecret?: Buffer
 }
 
 export interface ClientAccount {
@@ -29,6 +31,10 @@ export interface Session {
   refreshToken: string
   accessExpiresAt: number
   refreshExpiresAt: number
+  /** Issued with readOnly=true (VSPC) or for a read-only API key: only GET is served. */
+  readOnly?: boolean
+  /** Set on the stand-in session of a request made with an API key: the key's login id. */
+  apiKey?: number
   /** On sessions restored from a state file, which keeps only the tokens' SHA-256 (hex): their index keys. */
   restored?: { accessDigest: string; refreshDigest: string }
 }
@@ -39,6 +45,7 @@ export interface NewAccount {
   role: string
   password: string
   disabled?: boolean
+  mfaSecret?: Buffer
 }
 
 /** What changed in the store, for observers such as the state file writer. */

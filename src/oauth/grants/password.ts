@@ -3,9 +3,9 @@ import { parseUsername } from '../../accounts/username.js'
 import { accountMayUseApi } from '../../engine/principal.js'
 import type { MockState } from '../../engine/mock-state.js'
 import { hashSecret, secretMatches } from '../../security/secret.js'
-import type { Principal } from '../../store/types.js'
 import { invalidGrant } from '../errors.js'
 import { required, type TokenParams } from '../token-params.js'
+import type { GrantResult } from './index.js'
 
 export const grantType = 'password'
 
@@ -15,7 +15,7 @@ export const WRONG_PASSWORD_TEXT = 'The user name or password is incorrect.'
 // Compared against when the account is unknown, so both paths cost one hash and one compare.
 const NO_ACCOUNT_DIGEST = hashSecret('\u0000no such account')
 
-export function handle(state: MockState, params: TokenParams): Principal {
+export function handle(state: MockState, params: TokenParams): GrantResult {
   const username = required(params, 'username', grantType)
   const password = required(params, 'password', grantType)
   const { usernames, roles } = state.profile
@@ -37,5 +37,7 @@ export function handle(state: MockState, params: TokenParams): Principal {
   if (!accountMayUseApi(state, account)) {
     throw invalidGrant(`The account may not use the REST API; it needs the role ${roles.join(' or ')}.`, 'account-not-allowed')
   }
+  // A second factor: the password proves only the first; the session waits for grant_type=mfa.
+  if (state.profile.mfa !== undefined && account.mfaSecret !== undefined) return { mfaToken: state.mfa.start(state, account) }
   return { kind: 'user', accountId: account.id }
 }
