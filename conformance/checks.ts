@@ -142,6 +142,20 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('throttle', 'INFO', 'docs/sources.md#vspc-api-keys-revoke-and-errors: past a limit the server answers 429 (limits are server settings)'),
   'throttled-answer-has-retry-after':
     def('throttle', 'INFO', 'RFC 6585 §4 (429 MAY include Retry-After); spec assumption vspc-throttle-retry-after', { assumption: 'vspc-throttle-retry-after' }),
+  'antiforgery-cookie-issued':
+    def('antiforgery', 'MUST', 'docs/sources.md#vb365-antiforgery (docs/vbo365/rest/authorization.html): "the Veeam Backup for Microsoft 365 REST API server issues an antiforgery token"; cookie name: spec x-veeam-auth-mock.antiforgery'),
+  'request-without-antiforgery-refused':
+    def('antiforgery', 'MUST', 'docs/sources.md#vb365-antiforgery (docs/vbo365/rest/authorization.html): "By default, both an access token and antiforgery tokens are required"'),
+  'request-with-antiforgery-served': def('antiforgery', 'MUST', 'docs/sources.md#vb365-antiforgery (docs/vbo365/rest/authorization.html): the access token with its antiforgery token is accepted'),
+  'refresh-without-antiforgery-refused':
+    def('antiforgery', 'MUST', 'docs/sources.md#vb365-antiforgery (docs/vbo365/rest/authorization.html): "The antiforgery token is also required to obtain a new access token using the refresh token."'),
+  'refresh-with-antiforgery-works': def('antiforgery', 'MUST', 'docs/sources.md#vb365-antiforgery (docs/vbo365/rest/authorization.html): with the antiforgery token the refresh succeeds; RFC 6749 §6'),
+  'opted-out-session-needs-no-antiforgery':
+    def('antiforgery', 'MUST', 'docs/sources.md#vb365-antiforgery (docs/vbo365/rest/authorization.html): "You can disable usage of the antiforgery token"'),
+  'revoke-named-token-refused':
+    def('revoke', 'MUST', 'docs/sources.md#veeam-one-revoke (docs/one/rest/authentication.html): "only the specified token will be revoked"; RFC 6750 §3.1 invalid_token'),
+  'revoke-keeps-other-tokens':
+    def('revoke', 'MUST', 'docs/sources.md#veeam-one-revoke (docs/one/rest/authentication.html): "If you have obtained other tokens, they remain active."'),
   'expires-in-matches-lifetime':
     def('time', 'SHOULD', 'spec x-veeam-auth-mock.lifetimes; RFC 6749 §5.1 expires_in is the lifetime (within a minute)'),
   'access-token-valid-before-lifetime':
@@ -154,7 +168,7 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
 
 export const CHECKS: ReadonlyMap<string, CheckDef> = new Map(Object.entries(TABLE).map(([id, d]) => [id, { id, ...d }]))
 
-export const SCENARIOS = ['token', 'api-version', 'refresh', 'authorization-code', 'mfa', 'api-keys', 'clients', 'cross-user', 'logout', 'throttle', 'bearer', 'contract', 'time'] as const
+export const SCENARIOS = ['token', 'api-version', 'refresh', 'authorization-code', 'mfa', 'api-keys', 'clients', 'cross-user', 'logout', 'antiforgery', 'revoke', 'throttle', 'bearer', 'contract', 'time'] as const
 
 /** The severity a check has in this run: an assumption the spec declares is INFO (MUST with --strict); a documented rule MUST. */
 export function effectiveSeverity(check: CheckDef, declared: boolean, strict: boolean, documented = false): Severity {

@@ -13,6 +13,8 @@ import { apiKeysScenario } from './scenarios/api-keys.js'
 import { bearerScenario } from './scenarios/bearer.js'
 import { mfaScenario } from './scenarios/mfa.js'
 import { throttleScenario } from './scenarios/throttle.js'
+import { antiforgeryScenario } from './scenarios/antiforgery.js'
+import { revokeScenario } from './scenarios/revoke.js'
 import { tokenDatesScenario } from './scenarios/token-dates.js'
 import { clientsScenario } from './scenarios/clients.js'
 import { contractScenario } from './scenarios/contract.js'
@@ -79,6 +81,8 @@ const SCENARIOS = [
   clientsScenario,
   crossUserScenario,
   logoutScenario,
+  antiforgeryScenario,
+  revokeScenario,
 ]
 
 /** Whether a check is picked by --only: the pattern matches its id or its scenario's name. */

@@ -4,17 +4,12 @@ import type { QuirkName } from '../src/engine/quirks.js'
 import { QUIRKS } from '../src/engine/quirks.js'
 import { CHECKS } from './checks.js'
 import { runConformance, type RunOptions } from './run.js'
-import { ACCOUNTS, accountsOf, AIMED, startMock } from './test-support.js'
+import { ACCOUNTS, accountsOf, AIMED, NOT_ON_VRO, startMock } from './test-support.js'
 import { textReport } from './report-text.js'
 
 const HTTP = { timeoutMs: 10_000, insecure: false }
-/**
- * Rules of other products (VBR's version header, TokenModel dates, authorization code; VSPC's MFA, API keys, revoke of
- * every session of the user) and throttling (no probe, no 429): skipped on vro-7.1, and only they.
- */
-const NOT_VRO = [...CHECKS.values()]
-  .filter((c) => ['api-version', 'authorization-code', 'mfa', 'api-keys', 'throttle'].includes(c.scenario) || c.id.startsWith('token-dates-') || c.id === 'revoke-ends-every-session-of-user')
-  .map((c) => c.id)
+/** Rules of other products (VBR's version header, TokenModel dates, authorization code; VB365's antiforgery, Veeam ONE's revoke): skipped on vro-7.1, and only they. */
+const NOT_VRO = NOT_ON_VRO
 const options = (target: string, more: Partial<RunOptions> = {}): RunOptions => ({ target, profile: 'vro-7.1', accounts: ACCOUNTS, http: HTTP, ...more })
 
 describe('the faithful mock', () => {

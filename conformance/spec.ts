@@ -19,8 +19,19 @@ export interface Promises {
   roles: string[]
   /** Token lifetimes in seconds (the time checks need them). */
   lifetimes?: { accessSeconds: number; refreshSeconds: number }
+  /** Absent where the product documents no logout (VB365 v6). `params`: form fields naming what to revoke (Veeam ONE). */
   /** `scope: user`: the path names the user (`{userUid}`, from the current-user resource) and every session of the user ends. */
-  logout: { method: string; path: string; status: number; message?: string; objectBody?: Record<string, unknown>; scope?: 'session' | 'user' }
+  logout?: {
+    method: string
+    path: string
+    status: number
+    message?: string
+    objectBody?: Record<string, unknown>
+    params?: { token: string; user: string }
+    scope?: 'session' | 'user'
+  }
+  /** A cookie + header pair the token response sets unless the request sends `optOutField=true` (VB365 v7, v8). */
+  antiforgery?: { cookie: string; header: string; optOutField: string }
   tokenResponse: { tokenType: string; fields: string[] }
   formContentTypes: string[]
   assumptions: { id: string; rule: string }[]

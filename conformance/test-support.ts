@@ -4,6 +4,7 @@ import type { QuirkName } from '../src/engine/quirks.js'
 import { defaultFixtures } from '../src/accounts/fixtures.js'
 import { findProfile } from '../src/profiles/index.js'
 import { listen } from '../src/server/listen.js'
+import { CHECKS } from './checks.js'
 import type { Accounts } from './scenarios/accounts.js'
 
 /** The vro-7.1 fixture accounts (Password1 is the vendor's documented example password). */
@@ -21,6 +22,20 @@ export async function startMock(quirks: QuirkName[] = [], onRequest?: AppOptions
   const server = await listen(mock.app.fetch, { port: 0 })
   return { ...mock, url: server.url, close: () => server.close() }
 }
+
+/**
+ * The checks of other products' rules, skipped on vro-7.1 and only they: VBR's version header, TokenModel dates and
+ * authorization code; VSPC's MFA, API keys, revoke of every session of a user and throttling; VB365's antiforgery and
+ * Veeam ONE's revoke.
+ */
+export const NOT_ON_VRO: readonly string[] = [...CHECKS.values()]
+  .filter(
+    (c) =>
+      ['api-version', 'authorization-code', 'antiforgery', 'revoke', 'mfa', 'api-keys', 'throttle'].includes(c.scenario) ||
+      c.id.startsWith('token-dates-') ||
+      c.id === 'revoke-ends-every-session-of-user',
+  )
+  .map((c) => c.id)
 
 /** First account, another with API rights, one without, and one with a second factor (with its secret), from the profile's fixtures. */
 export function accountsOf(profileId: string): Accounts {
@@ -73,4 +88,7 @@ export const AIMED: Record<QuirkName, { check: string; strict?: true; profile?: 
     mock: { throttle: { requests: 3, windowSeconds: 1 } },
     run: { throttleProbe: 3 },
   },
+  'antiforgery-not-required': { check: 'refresh-without-antiforgery-refused', profile: 'vb365-8' },
+  'logout-returns-204': { check: 'logout-returns-documented-status', profile: 'vb365-7' },
+  'revoke-ignores-token-parameter': { check: 'revoke-named-token-refused', profile: 'vone-12' },
 }

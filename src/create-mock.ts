@@ -20,6 +20,7 @@ import { mountCors } from './routes/cors.js'
 import type { App, AppEnv } from './routes/env.js'
 import { mountFallback } from './routes/fallback.js'
 import { mountLogout } from './routes/logout.js'
+import { caselessGetPath } from './routes/caseless-paths.js'
 import { renderError } from './routes/render-error.js'
 import { registerSecuritySchemes } from './routes/security-schemes.js'
 import { mountToken } from './routes/token.js'
@@ -166,7 +167,8 @@ export function createMock(options: AppOptions = {}): Mock {
   const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [], positiveLimit(options.maxStubs ?? DEFAULT_MAX_STUBS, 'maxStubs'))
   const documents = options.openapi === undefined || options.openapi.length === 0 ? undefined : new DocumentRoutes(options.openapi, String(options.seed ?? 1))
 
-  const app: App = new OpenAPIHono<AppEnv>()
+  // caselessGetPath reads the app's routes on the first request, when all are mounted.
+  const app: App = new OpenAPIHono<AppEnv>(profile.pathsIgnoreCase === true ? { getPath: caselessGetPath(() => app) } : {})
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
   if (options.cors === true) mountCors(app)
   const controlOptions = options.control === true ? {} : options.control || undefined

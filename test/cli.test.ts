@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { QUIRKS } from '../src/engine/quirks.js'
+import { PROFILE_IDS } from '../src/profiles/index.js'
 import { runCli, startCli } from './support/cli-process.js'
 
 const EXAMPLE = 'grant_type=password&username=vdro\\administrator&password=Password1'
@@ -116,7 +117,7 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
   it.each([
     [['serve', '--bogus'], "veeam-auth-mock: Unknown option '--bogus' (see --help)\n"],
     [['serve', '--port', '99999'], 'veeam-auth-mock: --port takes a whole number from 0 to 65535 (got "99999").\n'],
-    [['serve', '--profile', 'vro-99'], 'veeam-auth-mock: Unknown profile "vro-99"; known: vro-7.1, vao-3, vac-2, vao-4, vdro-5, vro-7.0, vro-7.2, vro-7.21, vbr-12, vbr-12.1, vbr-12.2, vbr-12.3, vbr-13, vbr-13.0.1, vbr-13.1, vspc-8.1, vspc-9, vspc-9.1 (or a profile file, e.g. ./my-profile.json).\n'],
+    [['serve', '--profile', 'vro-99'], `veeam-auth-mock: Unknown profile "vro-99"; known: ${PROFILE_IDS.join(', ')} (or a profile file, e.g. ./my-profile.json).\n`],
     [['serve', '--access-ttl', '15x'], 'veeam-auth-mock: --access-ttl takes a duration of at least 2 seconds such as 90s, 15m or 2h (got "15x").\n'],
     [['serve', '--log', 'loud'], 'veeam-auth-mock: --log takes one of info, requests, json, off (got "loud").\n'],
     [['serve', '--fixtures', '/nonexistent.json'], 'veeam-auth-mock: Bad fixtures: /nonexistent.json: cannot be read (ENOENT)\n'],

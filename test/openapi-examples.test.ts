@@ -22,7 +22,10 @@ function steps(app: App, profile: Profile) {
   const account = defaultFixtures(profile.id).find((a) => profile.roles.includes(a.role))!
   const token = (form: Record<string, string>, headers: Record<string, string> = {}) =>
     app.request(profile.tokenPath, { method: 'POST', headers: { ...FORM, ...headers }, body: new URLSearchParams(form).toString() })
-  const login = async () => ((await (await token({ grant_type: 'password', username: account.username, password: account.password })).json()) as { access_token: string }).access_token
+  // Opted out of antiforgery (VB365) unless `antiforgery`: then the session needs the cookie + header pair.
+  const optOut = profile.antiforgery === undefined ? {} : { [profile.antiforgery.optOutField]: 'true' }
+  const login = async (antiforgery = false) =>
+    ((await (await token({ grant_type: 'password', username: account.username, password: account.password, ...(antiforgery ? {} : optOut) })).json()) as { access_token: string }).access_token
   const bearer = (access: string) => ({ authorization: `Bearer ${access}` })
   const clientsPath = `${profile.clientBases.at(-1)}/Clients`
   const newClient = async (access: string) => (await (await app.request(clientsPath, { method: 'POST', headers: bearer(access) })).json()) as { client_id: string; client_secret: string }
@@ -67,6 +70,13 @@ async function stubCall(app: App, p: Profile, path: string, method: string, want
 
 type Provoke = (app: App, profile: Profile, path: string, method: string) => Response | Promise<Response>
 
+/** A bearer route's 200, its 401 without a token, and its 400 for an antiforgery session called without the pair (VB365). */
+const bearerRoute: Record<string, Provoke> = {
+  200: async (app, p, path, method) => app.request(path, { method, headers: steps(app, p).bearer(await steps(app, p).login()) }),
+  400: async (app, p, path, method) => app.request(path, { method, headers: steps(app, p).bearer(await steps(app, p).login(true)) }),
+  401: (app, _p, path, method) => app.request(path, { method }),
+}
+
 /** How to make each documented status happen, by operation. */
 const PROVOKE: Record<string, Record<string, Provoke>> = {
   issueToken: {
@@ -89,6 +99,25 @@ const PROVOKE: Record<string, Record<string, Provoke>> = {
     401: (app, _p, path, method) => app.request(path, { method }),
     403: (app, p, path, method) => userPathCall(app, p, path, method, 'other'),
     404: (app, p, path, method) => userPathCall(app, p, path, method, 'nobody'),
+    // Veeam ONE's revoke: a token that is not the caller's; VB365: an antiforgery session without its pair.
+    400: async (app, p, path, method) => {
+      const field = p.logout?.params?.token
+      if (field === undefined) return bearerRoute[400]!(app, p, path, method)
+      const s = steps(app, p)
+      return app.request(path, { method, headers: { ...FORM, ...s.bearer(await s.login()) }, body: `${field}=not-a-live-token` })
+    },
+  },
+  authCode: bearerRoute,
+  ServiceInstance_Get: bearerRoute,
+  About_GetAbout: {
+    200: bearerRoute[200]!,
+    401: bearerRoute[401]!,
+    403: async (app, p, path, method) => {
+      const s = steps(app, p)
+      const reader = defaultFixtures(p.id).filter((a) => p.roles.includes(a.role))[1]!
+      const res = await s.token({ grant_type: 'password', username: reader.username, password: reader.password })
+      return app.request(path, { method, headers: s.bearer(((await res.json()) as { access_token: string }).access_token) })
+    },
   },
   AddApiKeyLogin: {
     200: (app, p, path, method) => userPathCall(app, p, `${path}?description=CI&scopes=%5B%22rest%22%5D`, method, 'self'),
@@ -186,7 +215,7 @@ function withVersion(app: App, profile: Profile): App {
 
 /** Random values (tokens, IDs, secrets) and readings of the clock are compared by shape; everything else exactly. */
 function expectLike(actual: unknown, example: unknown, kind: string, status: string): void {
-  if ((kind === 'issueToken' || kind === 'GetServerTime' || kind === 'CreateAuthorizationCode') && status === '200') {
+  if ((kind === 'issueToken' || kind === 'GetServerTime' || kind === 'CreateAuthorizationCode' || kind === 'authCode') && status === '200') {
     const [a, e] = [actual as Record<string, unknown>, example as Record<string, unknown>]
     expect(Object.keys(a)).toEqual(Object.keys(e))
     for (const key of Object.keys(e)) expect(typeof a[key], key).toBe(typeof e[key])
@@ -202,10 +231,20 @@ function expectLike(actual: unknown, example: unknown, kind: string, status: str
     for (const value of Object.values(actual as object)) expect(typeof value).toBe('string')
   } else if (kind === 'listClients' && status === '200') {
     expect((actual as unknown[]).map((id) => typeof id)).toEqual((example as unknown[]).map((id) => typeof id))
+  } else if (typeof example === 'object' && example !== null && 'traceId' in example) {
+    // ProblemDetails (Veeam ONE): the traceId names one response, so it is compared by shape.
+    const { traceId, ...rest } = actual as Record<string, unknown>
+    const { traceId: sample, ...want } = example as Record<string, unknown>
+    expect(rest).toEqual(want)
+    expect(typeof traceId).toBe(typeof sample)
   } else {
     expect(actual).toEqual(example)
   }
 }
+
+/** A response's JSON media: application/json, or the profile's error media type (Veeam ONE: application/problem+json). */
+const mediaOf = (response: Operation['responses'][string], profile: Profile) =>
+  response.content?.['application/json'] ?? (profile.errors.mediaType === undefined ? undefined : response.content?.[profile.errors.mediaType])
 
 /** Every example in the served document of a mock built with `options`, compared with a real answer; returns how many. */
 async function compareAll(options: Parameters<typeof createMock>[0] & { profile: Profile }): Promise<number> {
@@ -215,7 +254,7 @@ async function compareAll(options: Parameters<typeof createMock>[0] & { profile:
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       for (const [status, response] of Object.entries(op.responses)) {
-        const example = response.content?.['application/json']?.example
+        const example = mediaOf(response, profile)?.example
         if (example === undefined) continue
         const kind = kindOf(op)
         const provoke = PROVOKE[kind]?.[status] ?? (/^2/.test(status) ? PROVOKE[kind]?.['ok'] : undefined)
@@ -240,7 +279,7 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: the served OpenAPI e
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         for (const [status, response] of Object.entries(op.responses)) {
-          const media = response.content?.['application/json']
+          const media = mediaOf(response, profile)
           if (media !== undefined && media.example === undefined) missing.push(`${method.toUpperCase()} ${path} ${status}`)
         }
       }

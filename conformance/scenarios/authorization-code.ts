@@ -6,7 +6,7 @@ const IDS = ['authorization-code-grant-works', 'used-authorization-code-refused'
 
 export async function authorizationCodeScenario(t: Context, { user }: Accounts): Promise<void> {
   const route = t.promises.authorizationCode
-  if (route === undefined) return t.skip(IDS, 'the spec offers no authorization_code grant')
+  if (route === undefined || !t.promises.grants.includes('authorization_code')) return t.skip(IDS, 'the spec offers no authorization_code grant')
   if (!t.wants(...IDS)) return
   const login = pairOf(await t.login(user))
   if (login === undefined) return t.skip(IDS, 'the password grant failed')

@@ -72,6 +72,10 @@ export async function peekTokenFields(original: Request): Promise<{ fields: Toke
     if (type.toLowerCase().startsWith('multipart/form-data')) {
       const form = await new Response(bytes, { headers: { 'content-type': type } }).formData()
       get = (name) => form.get(name)
+    } else if (type.toLowerCase().startsWith('application/json') && bytes.subarray(0, 1).toString() === '{') {
+      // A JSON object body (VB365); a form sent under this type (VAC 2's example) falls through to the form parser.
+      const data = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>
+      get = (name) => (typeof data[name] === 'string' ? data[name] : undefined)
     } else {
       const params = new URLSearchParams(bytes.toString('utf8'))
       get = (name) => params.get(name)

@@ -5,8 +5,9 @@ import type { Profile } from '../profiles/profile.js'
 const code = (s: string) => `\`${s}\``
 
 function row(p: Profile): string {
-  const body = p.logout.objectBody !== undefined ? ` ${JSON.stringify(p.logout.objectBody)}` : p.logout.message ? ` "${p.logout.message}"` : ''
-  const logout = `${p.logout.method} ${p.logout.path} → ${p.logout.status}${body}${p.logout.assumed ? ' [I]' : ''}`
+  const out = p.logout
+  const body = out?.objectBody !== undefined ? ` ${JSON.stringify(out.objectBody)}` : out?.message ? ` "${out.message}"` : ''
+  const logout = out === undefined ? '—' : `${out.method} ${out.path} → ${out.status}${body}${out.assumed ? ' [I]' : ''}`
   const version = p.apiVersion === undefined ? '—' : `${code(`${p.apiVersion.header}: ${p.apiVersion.default}`)} (${p.apiVersion.optional === true ? 'optional; ' : ''}accepts ${p.apiVersion.accepted.join(', ')})`
   const accounts = defaultFixtures(p.id)
     .map((a) => `${code(a.username)} (${a.role})`)

@@ -16,9 +16,24 @@ function distDir(): string {
   return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
 }
 
+/**
+ * Where the profile has antiforgery tokens (VB365): copy the cookie the token response set into the header every
+ * later request must carry, as a browser client of the vendor's does, so "Try it out" works after a login.
+ */
+function antiforgeryInterceptor(profile: Profile): string {
+  const rule = profile.antiforgery
+  if (rule === undefined) return ''
+  return `
+  requestInterceptor: (req) => {
+    const found = document.cookie.split('; ').find((c) => c.startsWith(${JSON.stringify(`${rule.cookie}=`)}))
+    if (found) req.headers[${JSON.stringify(rule.header)}] = found.slice(${rule.cookie.length + 1})
+    return req
+  },`
+}
+
 /** The page's start-up script: applies a token from a successful token call, and forgets it on logout. */
 function initScript(profile: Profile): string {
-  const config = { tokenPath: profile.tokenPath, logoutPath: profile.logout.path, logoutStatus: profile.logout.status }
+  const config = { tokenPath: profile.tokenPath, logoutPath: profile.logout?.path ?? null, logoutStatus: profile.logout?.status ?? null }
   return `const mock = ${JSON.stringify(config)};
 // Swagger UI 5 ticks "Send empty value" for every optional form field, so a token request would carry
 // client_id=&refresh_token=...; start unticked so only the fields a person fills are sent.
@@ -34,7 +49,7 @@ const ui = SwaggerUIBundle({
   validatorUrl: 'none',
   deepLinking: true,
   tryItOutEnabled: false,
-  plugins: [omitEmptyFormFields],
+  plugins: [omitEmptyFormFields],${antiforgeryInterceptor(profile)}
   responseInterceptor: (res) => {
     try {
       const path = new URL(res.url, location.href).pathname

@@ -19,13 +19,22 @@ describe('assertQuirks', () => {
     expect(() => createMock({ profile: 'vac-2', quirks: ['logout-returns-200'] })).toThrow('logout answered with another status than 200')
   })
 
-  it('accepts on vro-7.1 every quirk but those of rules only VBR has, and those on vbr-12', () => {
+  it('accepts on vro-7.1 every quirk but those of rules only VBR, VB365 or Veeam ONE have, and those on their profiles', () => {
     const all = Object.keys(QUIRKS) as QuirkName[]
     const vbrOnly: QuirkName[] = ['api-version-not-required', 'any-api-version-accepted', 'token-dates-inconsistent', 'dates-without-offset', 'authorization-code-reusable']
-    const vro = all.filter((q) => !vbrOnly.includes(q))
+    const elsewhere: [QuirkName, string][] = [['antiforgery-not-required', 'vb365-8'], ['logout-returns-204', 'vb365-7'], ['revoke-ignores-token-parameter', 'vone-12']]
+    const notVro = [...vbrOnly, ...elsewhere.map(([q]) => q)]
+    const vro = all.filter((q) => !notVro.includes(q))
     expect(assertQuirks(vro, vro71)).toEqual(vro)
     expect(assertQuirks(vbrOnly, findProfile('vbr-12')!)).toEqual(vbrOnly)
-    for (const q of vbrOnly) expect(() => assertQuirks([q], vro71)).toThrow(`Quirk "${q}" needs`)
+    for (const [q, id] of elsewhere) expect(assertQuirks([q], findProfile(id)!)).toEqual([q])
+    for (const q of notVro) expect(() => assertQuirks([q], vro71)).toThrow(`Quirk "${q}" needs`)
+  })
+
+  it('refuses on vb365-6, which documents no logout, the logout quirks', () => {
+    for (const q of ['logout-keeps-token', 'logout-returns-200', 'logout-returns-204'] as const) {
+      expect(() => assertQuirks([q], findProfile('vb365-6')!)).toThrow('profile vb365-6 does not have')
+    }
   })
 
   it('accepts on each profile exactly the quirks quirkApplies lists for it', () => {

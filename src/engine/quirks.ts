@@ -26,6 +26,9 @@ export const QUIRKS = {
   'api-key-survives-delete': 'Deleting an API key\'s login answers as documented but the key keeps working.',
   'revoke-ends-only-own-session': 'Revoking a user\'s tokens ends only the caller\'s session, not every session of the user.',
   'throttle-without-retry-after': 'A throttled request answers 429 without the Retry-After header.',
+  'antiforgery-not-required': 'A session issued with an antiforgery token is served without it, refresh included.',
+  'logout-returns-204': 'Logout answers 204 instead of the documented status.',
+  'revoke-ignores-token-parameter': 'Revoke ends the caller\'s own session instead of the access token named in its token field.',
 } as const satisfies Record<string, string>
 
 export type QuirkName = keyof typeof QUIRKS
@@ -35,15 +38,19 @@ const FEATURES = {
   clients: { label: 'a Clients resource', has: (p: Profile) => p.clientBases.length > 0 },
   'client-credentials': { label: 'the client_credentials grant', has: (p: Profile) => p.grants.includes('client_credentials') },
   'refresh-grant': { label: 'the refresh_token grant', has: (p: Profile) => p.grants.includes('refresh_token') },
-  'logout-not-200': { label: 'a logout answered with another status than 200', has: (p: Profile) => p.logout.status !== 200 },
+  logout: { label: 'a logout', has: (p: Profile) => p.logout !== undefined },
+  'logout-not-200': { label: 'a logout answered with another status than 200', has: (p: Profile) => p.logout !== undefined && p.logout.status !== 200 },
+  'logout-not-204': { label: 'a logout answered with another status than 204', has: (p: Profile) => p.logout !== undefined && p.logout.status !== 204 },
+  antiforgery: { label: 'antiforgery tokens', has: (p: Profile) => p.antiforgery !== undefined },
+  'revoke-by-token': { label: 'a revoke naming the token to end', has: (p: Profile) => p.logout?.params !== undefined },
   'bare-usernames': { label: 'bare USERNAMEs accepted', has: (p: Profile) => p.usernames.bareAllowed },
   'expires-in': { label: 'expires_in in the token response', has: (p: Profile) => p.tokenResponse.fields.includes('expires_in') },
   'api-version': { label: 'a version header (x-api-version)', has: (p: Profile) => p.apiVersion !== undefined },
   'token-dates': { label: '.issued and .expires in the token response', has: (p: Profile) => p.tokenResponse.fields.includes('.issued') },
-  'authorization-code': { label: 'the authorization_code grant', has: (p: Profile) => p.authorizationCode !== undefined },
+  'authorization-code': { label: 'the authorization_code grant', has: (p: Profile) => p.authorizationCode !== undefined && p.grants.includes('authorization_code') },
   mfa: { label: 'a second factor (grant_type=mfa)', has: (p: Profile) => p.mfa !== undefined },
   'api-keys': { label: 'API keys', has: (p: Profile) => p.apiKeys !== undefined },
-  'user-revoke': { label: 'a revoke of every session of a user', has: (p: Profile) => p.logout.scope === 'user' },
+  'user-revoke': { label: 'a revoke of every session of a user', has: (p: Profile) => p.logout?.scope === 'user' },
 } as const
 
 /** The feature each quirk needs (none: every profile has the rule it breaks). */
@@ -51,7 +58,7 @@ export const QUIRK_NEEDS: Record<QuirkName, keyof typeof FEATURES | undefined> =
   'clients-can-create-clients': 'clients',
   'client-sees-sibling-ids': 'clients',
   'client-can-delete-siblings': 'clients',
-  'logout-keeps-token': undefined,
+  'logout-keeps-token': 'logout',
   'logout-returns-200': 'logout-not-200',
   'refresh-token-reusable': 'refresh-grant',
   'wrong-secret-accepted': 'client-credentials',
@@ -72,6 +79,9 @@ export const QUIRK_NEEDS: Record<QuirkName, keyof typeof FEATURES | undefined> =
   'revoke-ends-only-own-session': 'user-revoke',
   // Throttling is on in any profile once --throttle sets a limit.
   'throttle-without-retry-after': undefined,
+  'antiforgery-not-required': 'antiforgery',
+  'logout-returns-204': 'logout-not-204',
+  'revoke-ignores-token-parameter': 'revoke-by-token',
 }
 
 /** Whether `profile` has the rule the quirk breaks. */

@@ -1,4 +1,5 @@
 /** @module Issuing a session: a fresh access token paired with a fresh refresh token, answered in the profile's fields. */
+import { sidOf } from '../accounts/sid.js'
 import { TOKEN_FORMATS } from '../oauth/token-formats/index.js'
 import type { TokenField } from '../profiles/profile.js'
 import type { Principal, Session } from '../store/types.js'
@@ -11,6 +12,8 @@ export interface IssueOptions {
   shortTerm?: boolean
   /** The session may only read (GET): VSPC's readOnly=true. */
   readOnly?: boolean
+  /** Digest of the antiforgery token the session requires (src/engine/antiforgery.ts). */
+  antiforgery?: string
 }
 
 /** `2022-04-24T14:24:18+00:00`: whole seconds with an offset, as the vendor's TokenModel example writes it. */
@@ -22,6 +25,11 @@ export function dateWithOffset(ms: number): string {
 function nameOf(state: MockState, principal: Principal): string {
   if (principal.kind === 'client') return principal.clientId
   return state.store.getAccount(principal.accountId)?.name ?? ''
+}
+
+/** The account's position among the store's accounts, from 1 (Veeam ONE's UserId claim is a small number). */
+function userIdOf(state: MockState, accountId: string): string {
+  return String(state.store.accounts().findIndex((a) => a.id === accountId) + 1)
 }
 
 /**
@@ -36,10 +44,22 @@ export function issueSession(state: MockState, principal: Principal, options: Is
   const short = options.shortTerm === true && profile.shortTermRefresh !== undefined
   const accessExpiresAt = now + accessSeconds * 1000
   const refreshExpiresAt = short ? accessExpiresAt + profile.shortTermRefresh!.extraSeconds * 1000 : now + refreshSeconds * 1000
-  const named = profile.tokenFormat !== 'opaque' || profile.tokenResponse.fields.includes('username')
+  const { fields } = profile.tokenResponse
+  const named = profile.tokenFormat !== 'opaque' || fields.includes('username') || fields.includes('userName')
   const name = named ? nameOf(state, principal) : ''
-  const tokens = TOKEN_FORMATS[profile.tokenFormat].pair(state, { name, issuedAt: now, accessExpiresAt, refreshExpiresAt, shortTerm: short })
-  const session: Session = { principal, ...tokens, accessExpiresAt, refreshExpiresAt, ...(options.readOnly === true && { readOnly: true }) }
+  const account = principal.kind === 'user' ? state.store.getAccount(principal.accountId) : undefined
+  const format = TOKEN_FORMATS[profile.tokenFormat]
+  const identity = account === undefined || format.identity !== true ? {} : { role: account.role, sid: sidOf(account), userId: userIdOf(state, account.id), qualifiedName: `${account.domain}\\${account.name}` }
+  const claims = { name, issuedAt: now, accessExpiresAt, refreshExpiresAt, shortTerm: short, ...identity }
+  const tokens = format.pair(state, claims)
+  const session: Session = {
+    principal,
+    ...tokens,
+    accessExpiresAt,
+    refreshExpiresAt,
+    ...(options.readOnly === true && { readOnly: true }),
+    ...(options.antiforgery !== undefined && { antiforgery: options.antiforgery }),
+  }
   state.store.sweep(now)
   if (options.login === true && state.sessionMode === 'single') state.store.revokeSessionsOf(principal)
   state.store.addSession(session, now)
@@ -61,10 +81,15 @@ export function issueSession(state: MockState, principal: Principal, options: Is
         // The token-dates-inconsistent quirk: a minute off expires_in.
         return dated(state.quirks.has('token-dates-inconsistent') ? accessExpiresAt + 60_000 : accessExpiresAt)
       case 'username':
+      case 'userName':
         return name
       case 'mfa_token':
       case 'encrypted_code':
         return null
+      case 'user':
+        return account === undefined ? name : `${account.domain}\\${account.name}`
+      case 'user_role':
+        return account?.role ?? ''
     }
   }
   const body: Record<string, unknown> = {}

@@ -19,6 +19,8 @@ export interface ErrorModel {
   tokenSchema: z.ZodType
   /** Every other route's error body, for the document. */
   resourceSchema: z.ZodType
+  /** Models whose schema differs between versions (VB365's RESTExceptionInfo): the schema for `spec`, replacing both above. */
+  schemaFor?(spec: ErrorModelSpec): z.ZodType
   /** The documented example body of a refusal (what render answers for it); undefined where the schema carries its own. */
   example(refusal: Refusal, spec: ErrorModelSpec, message: string, supported: readonly string[]): unknown
 }

@@ -1,5 +1,6 @@
 /** @module RFC 6750 bearer protection: the caller of a protected route, or 401. */
 import type { Context, Next } from 'hono'
+import { requireAntiforgery } from '../engine/antiforgery.js'
 import { accountMayUseApi, resolvePrincipal } from '../engine/principal.js'
 import type { MockState } from '../engine/mock-state.js'
 import type { AppEnv, Middleware } from '../routes/env.js'
@@ -33,6 +34,7 @@ export function bearerAuth(state: MockState): Middleware {
     if (session === undefined || resolved === undefined) throw unauthorized(true)
     state.throttle?.take(principalKey(session.principal, state), now, !state.quirks.has('throttle-without-retry-after'))
     if (session.readOnly === true && c.req.method !== 'GET') throw forbidden('This token is read-only: only GET requests are permitted.')
+    if (session.antiforgery !== undefined) requireAntiforgery(state, session, (name) => requestHeader(c.req.raw, c.env, name), false)
     c.set('caller', { ...resolved, session })
     await next()
   }

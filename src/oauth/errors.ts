@@ -21,6 +21,8 @@ export const REFUSALS = [
   'invalid-code',
   'invalid-client',
   'unsupported-grant',
+  /** The session needs an antiforgery cookie + header pair the request lacks (VB365). */
+  'invalid-antiforgery',
   'too-large',
   'missing-token',
   'invalid-token',

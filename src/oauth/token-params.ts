@@ -22,8 +22,26 @@ function collect(entries: Iterable<[string, unknown]>): TokenParams {
   return params
 }
 
+/** A JSON object's members as parameters: strings as they are, numbers and booleans as text, null as absent. */
+function fromJson(text: string): TokenParams {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    throw invalidRequest('The JSON body is malformed.')
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalidRequest('The JSON body must be an object.')
+  const entries: [string, string][] = []
+  for (const [name, value] of Object.entries(data)) {
+    if (value === null) continue
+    if (typeof value === 'object') throw invalidRequest(`Parameter "${name}" must be a string, number or boolean.`)
+    entries.push([name, String(value)])
+  }
+  return collect(entries)
+}
+
 /**
- * Parses the body if its content type is one the profile reads as a form. Urlencoded bodies go
+ * Parses the body if its content type is one the profile reads as a form, or as JSON (`jsonContentTypes`). Urlencoded bodies go
  * through text + parseForm: Request.formData() costs several times more on the hot path.
  * The body is read only once the content type is accepted, through `readBody` (which enforces the size limit).
  */
@@ -31,10 +49,12 @@ export async function readTokenParams(
   contentType: string | undefined,
   formContentTypes: readonly string[],
   readBody: () => Promise<Buffer>,
+  jsonContentTypes: readonly string[] = [],
 ): Promise<TokenParams> {
   const type = mediaType(contentType)
+  if (jsonContentTypes.includes(type)) return fromJson((await readBody()).toString('utf8'))
   if (!formContentTypes.includes(type)) {
-    const allowed = formContentTypes.join(' or ')
+    const allowed = [...formContentTypes, ...jsonContentTypes].join(' or ')
     throw invalidRequest(type === '' ? `The request needs a Content-Type of ${allowed}.` : `Content-Type ${type} is not accepted; send ${allowed}.`)
   }
   const body = await readBody()

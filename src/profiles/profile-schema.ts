@@ -17,7 +17,7 @@ const jsonObject = z.record(z.string(), z.unknown(), expected('expected an objec
 const strings = z.array(text, expected('expected an array of strings'))
 const optional = <T extends z.ZodType>(schema: T) => schema.exactOptional()
 
-const TokenField = z.enum(['access_token', 'token_type', 'expires_in', 'refresh_token', '.issued', '.expires', 'username', 'mfa_token', 'encrypted_code'])
+const TokenField = z.enum(['access_token', 'token_type', 'expires_in', 'refresh_token', '.issued', '.expires', 'username', 'mfa_token', 'encrypted_code', 'userName', 'user', 'user_role'])
 const GrantType = z.enum(['password', 'client_credentials', 'refresh_token', 'authorization_code', 'mfa', 'as'])
 
 const RefusalAnswer = z.strictObject({
@@ -54,6 +54,7 @@ const LogoutStyle = z.strictObject({
   objectBody: optional(jsonObject),
   scope: optional(z.enum(['session', 'user'])),
   assumed: optional(z.boolean()),
+  params: optional(z.strictObject({ token: nonEmpty, user: nonEmpty })),
 })
 
 /** The fields of a profile, without the cross-field rules (so a file format can extend it). */
@@ -75,22 +76,39 @@ export const ProfileObject = z.strictObject({
   roles: z.array(nonEmpty).min(1, { error: 'expected at least one role' }),
   otherRoles: optional(z.array(nonEmpty)),
   lifetimes: z.strictObject({ accessSeconds: positiveInt, refreshSeconds: positiveInt }),
-  logout: LogoutStyle,
+  logout: optional(LogoutStyle),
   tokenResponse: z.strictObject({
+    contentType: optional(nonEmpty),
+    optional: optional(z.array(TokenField)),
+    schemaName: optional(nonEmpty),
     tokenType: nonEmpty,
     fields: z.array(TokenField).min(1),
     expiresIn: z.enum(['lifetime-less-one', 'lifetime']),
-    schemaName: optional(nonEmpty),
     nullable: optional(z.literal(true)),
   }),
-  tokenFormat: z.enum(['opaque', 'jwt']),
+  tokenFormat: z.enum(['opaque', 'jwt', 'hs256-jwt']),
+  pathsIgnoreCase: optional(z.boolean()),
+  jsonContentTypes: optional(z.array(nonEmpty)),
+  antiforgery: optional(z.strictObject({ cookie: nonEmpty, header: nonEmpty, optOutField: nonEmpty })),
   grantsIgnoreCase: optional(z.boolean()),
   grantSpelling: optional(z.enum(['lowercase', 'capitalised'])),
-  authorizationCode: optional(z.strictObject({ path: urlPath, lifetimeSeconds: positiveInt })),
+  authorizationCode: optional(
+    z.strictObject({
+      path: urlPath,
+      lifetimeSeconds: positiveInt,
+      field: optional(nonEmpty),
+      schemaName: optional(nonEmpty),
+      operationId: optional(nonEmpty),
+      summary: optional(text),
+    }),
+  ),
   shortTermRefresh: optional(z.strictObject({ field: nonEmpty, extraSeconds: z.int().min(0) })),
   errors: z.strictObject({
-    model: z.enum(['oauth-message', 'vbr-error', 'vspc']),
+    model: z.enum(['oauth-message', 'vbr-error', 'vspc', 'rest-exception-info', 'problem-details']),
     refusals: optional(z.partialRecord(z.enum(REFUSALS), RefusalAnswer)),
+    fields: optional(z.array(z.enum(['errorCode', 'stackTrace']))),
+    codes: optional(strings),
+    mediaType: optional(nonEmpty),
   }),
   apiVersion: optional(
     z.strictObject({ header: nonEmpty, accepted: z.array(nonEmpty).min(1), default: nonEmpty, optional: optional(z.literal(true)), description: optional(text) }),

@@ -15,6 +15,12 @@ export type TokenField =
   | 'mfa_token'
   /** VSPC's OAuth2Result: always null (the grants that would fill it are not emulated). */
   | 'encrypted_code'
+  /** VB365's OAuthTokenResponse: the user name as the account is known (no domain). */
+  | 'userName'
+  /** Veeam ONE's TokenResponse: `DOMAIN\\USERNAME`. */
+  | 'user'
+  /** Veeam ONE's TokenResponse: the account's role (AccessTokenRole). */
+  | 'user_role'
 
 export type GrantType = 'password' | 'client_credentials' | 'refresh_token' | 'authorization_code' | 'mfa' | 'as'
 
@@ -29,9 +35,15 @@ export interface RefusalAnswer {
 
 export interface ErrorModelSpec {
   /** The body shape, one module each in src/errors/: `oauth-message` (RFC 6749 on the token endpoint, {message} elsewhere), `vbr-error`. */
-  model: 'oauth-message' | 'vbr-error' | 'vspc'
+  model: 'oauth-message' | 'vbr-error' | 'vspc' | 'rest-exception-info' | 'problem-details'
   /** Per refusal, what the model answers; required for every refusal by models with codes. */
   refusals?: Partial<Record<Refusal, RefusalAnswer>>
+  /** rest-exception-info: the optional properties this version's schema has besides `message`. */
+  fields?: ('errorCode' | 'stackTrace')[]
+  /** rest-exception-info: the errorCode enum of this version's schema. */
+  codes?: string[]
+  /** The error bodies' media type (default application/json). */
+  mediaType?: string
 }
 
 /** A version header every API request must carry (VBR: `x-api-version: 1.1-rev0`). */
@@ -124,6 +136,21 @@ export interface LogoutStyle {
   scope?: 'session' | 'user'
   /** The logout route itself is an assumption (the vendor does not document it for this product). */
   assumed?: boolean
+  /**
+   * Form fields naming what to revoke instead of the bearer's own session (Veeam ONE's /api/revoke): `token`, an
+   * access token (only that one); `user`, the caller's Windows SID (all of its sessions). See src/routes/revoke.ts.
+   */
+  params?: { token: string; user: string }
+}
+
+/** An antiforgery cookie + header pair bound to each session issued without the opt-out field (VB365 v7, v8). */
+export interface AntiforgeryRule {
+  /** The cookie the token response sets. */
+  cookie: string
+  /** The request header that must repeat the cookie's value. */
+  header: string
+  /** A boolean token-request field; `true` issues a session that needs no antiforgery token. */
+  optOutField: string
 }
 
 export interface Profile {
@@ -160,26 +187,47 @@ export interface Profile {
   /** Roles an account may hold without REST API rights (fixtures use them to show the refusal); any other role is refused. */
   otherRoles?: string[]
   lifetimes: { accessSeconds: number; refreshSeconds: number }
-  logout: LogoutStyle
+  /** Absent: the product documents no logout (VB365 v6). */
+  logout?: LogoutStyle
   tokenResponse: {
+    /** The success Content-Type (default application/json). */
+    contentType?: string
+    /** Fields the document marks optional (still sent). */
+    optional?: TokenField[]
+    /** The schema's name in the document (default TokenModel; VB365 OAuthTokenResponse, Veeam ONE TokenResponse). */
+    schemaName?: string
     tokenType: string
     /** Exactly the fields of a successful token response, in order. */
     fields: TokenField[]
     /** `expires_in`: the lifetime less one second (VRO's 899) or the lifetime itself (VBR's 900). */
     expiresIn: 'lifetime-less-one' | 'lifetime'
-    /** Component name of the success body (default TokenResponse or TokenModel). */
-    schemaName?: string
     /** Every field is present on every answer, null where unused (VSPC's OAuth2Result). */
     nullable?: true
   }
-  /** `opaque` random strings, or `jwt`: RS512 JWTs shaped like the vendor's samples (src/oauth/token-formats/). */
-  tokenFormat: 'opaque' | 'jwt'
+  /**
+   * `opaque` random strings; `jwt`: RS512 JWTs shaped like VBR's samples; `hs256-jwt`: Veeam ONE's HS256 access
+   * JWT with a 32-hex refresh token (src/oauth/token-formats/).
+   */
+  tokenFormat: 'opaque' | 'jwt' | 'hs256-jwt'
+  /** Paths match ignoring case, as ASP.NET routing does (clients write /v6/Token and /v6/token). */
+  pathsIgnoreCase?: boolean
+  /** Content types the token endpoint reads as a JSON object body (VB365); its values are strings, numbers or booleans. */
+  jsonContentTypes?: string[]
+  antiforgery?: AntiforgeryRule
   /** grant_type is matched ignoring case (VBR renamed password to Password in 1.3-rev1; clients send both). */
   grantsIgnoreCase?: boolean
   /** How the document spells grant names: as the engine does, or capitalised (`Refresh_token`). */
   grantSpelling?: 'lowercase' | 'capitalised'
   /** `POST path` with a bearer token issues a single-use code for grant_type=authorization_code. */
-  authorizationCode?: { path: string; lifetimeSeconds: number }
+  authorizationCode?: {
+    path: string
+    lifetimeSeconds: number
+    /** The body's field (default `code`), its schema name and the operation (VB365: authCode, RESTAuthCode). */
+    field?: string
+    schemaName?: string
+    operationId?: string
+    summary?: string
+  }
   /** A boolean form field that shortens the refresh token's life to the access lifetime plus `extraSeconds`. */
   shortTermRefresh?: { field: string; extraSeconds: number }
   errors: ErrorModelSpec

@@ -23,6 +23,8 @@ function refusals(unauthorized: string, unsupportedVersion: string): Record<Refu
     'invalid-code': { status: 401, code: 'AccessDenied' },
     'invalid-client': { status: 401, code: 'AccessDenied' },
     'unsupported-grant': { status: 400, code: 'UnexpectedContent' },
+    // VBR has no antiforgery tokens; the entry keeps the map total.
+    'invalid-antiforgery': { status: 400, code: 'UnexpectedContent' },
     'too-large': { status: 413, code: 'UnexpectedContent' },
     'missing-token': denied,
     'invalid-token': denied,

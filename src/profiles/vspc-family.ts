@@ -22,6 +22,8 @@ function refusals(): Record<Refusal, RefusalAnswer> {
     'invalid-client': oauth('invalid_client'),
     'unsupported-grant': oauth('unsupported_grant_type'),
     'too-large': oauth('invalid_request', 413),
+    // VSPC has no antiforgery tokens; the entry keeps the table whole.
+    'invalid-antiforgery': oauth('invalid_request'),
     'missing-token': unauthorized,
     'invalid-token': unauthorized,
     forbidden: { status: 403, message: 'Access to the requested resource is forbidden.' },

@@ -4,7 +4,7 @@ import type { MockState } from '../engine/mock-state.js'
 import { bearerAuth } from '../oauth/bearer.js'
 import { forbidden } from '../oauth/errors.js'
 import type { ServerResource } from '../profiles/profile.js'
-import { errorResponse } from '../routes/error-responses.js'
+import { antiforgeryResponses, errorResponse } from '../routes/error-responses.js'
 import { bearerSecurity } from '../routes/schemas.js'
 import { mount, type App, type Handler } from '../routes/env.js'
 import type { Caller } from '../routes/env.js'
@@ -53,6 +53,7 @@ export function mountResources(app: App, state: MockState): void {
           description: 'OK',
           content: { 'application/json': { schema: { $ref: `#/components/schemas/${resource.schema.name}` }, example: exampleOf(state, resource) } },
         },
+        ...(resource.public === true ? {} : antiforgeryResponses(state)),
         ...(resource.public === true ? {} : { 401: errorResponse(state, 'missing-token', 'The access token is missing, expired or revoked.') }),
         ...(resource.roles === undefined ? {} : { 403: errorResponse(state, 'forbidden', `Only ${resource.roles.join(', ')} may read this.`) }),
       },

@@ -4,31 +4,32 @@ import type { MockState } from '../engine/mock-state.js'
 import { bearerAuth } from '../oauth/bearer.js'
 import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
 import { mount, type App } from './env.js'
-import { errorResponse } from './error-responses.js'
+import { antiforgeryResponses, errorResponse } from './error-responses.js'
 import { bearerSecurity, json } from './schemas.js'
 
 export function mountAuthorizationCode(app: App, state: MockState): void {
   const { authorizationCode, tokenTag } = state.profile
   if (authorizationCode === undefined) return
   const lifetimeMs = authorizationCode.lifetimeSeconds * 1000
+  const field = authorizationCode.field ?? 'code'
+  const described = z.string().openapi({ description: `Lifetime of the authorization code is ${authorizationCode.lifetimeSeconds} seconds.` })
   const route = createRoute({
     method: 'post',
     path: authorizationCode.path,
-    operationId: 'CreateAuthorizationCode',
+    operationId: authorizationCode.operationId ?? 'CreateAuthorizationCode',
     tags: [tokenTag],
-    summary: 'Get an authorization code, exchanged once at the token endpoint with grant_type=authorization_code',
+    summary: authorizationCode.summary ?? 'Get an authorization code, exchanged once at the token endpoint with grant_type=authorization_code',
     security: bearerSecurity(state.profile),
     responses: {
-      200: json(
-        z.object({ code: z.string().openapi({ description: `Lifetime of the authorization code is ${authorizationCode.lifetimeSeconds} seconds.` }) }).openapi('AuthorizationCodeModel'),
-        'A code for the caller, valid once.',
-        { code: 'AAEAAPcbxUSe0PNKAN+ilV5d4M5Fkv9ONjwRa4hfZYoemxIDA/IHbrjldYbfu1MemydXxGR4KYe5woGq09k+URepuiwUVsg3WbXC179ECOARXmfM' },
-      ),
+      200: json(z.object({ [field]: described }).openapi(authorizationCode.schemaName ?? 'AuthorizationCodeModel'), 'A code for the caller, valid once.', {
+        [field]: 'AAEAAPcbxUSe0PNKAN+ilV5d4M5Fkv9ONjwRa4hfZYoemxIDA/IHbrjldYbfu1MemydXxGR4KYe5woGq09k+URepuiwUVsg3WbXC179ECOARXmfM',
+      }),
+      ...antiforgeryResponses(state),
       401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
     },
   })
   mount(app, route, bearerAuth(state), (c) => {
     const code = state.codes.issue(c.get('caller').principal, state.clock.now(), lifetimeMs, state.random, state.quirks.has('authorization-code-reusable'))
-    return c.json({ code }, 200)
+    return c.json({ [field]: code }, 200)
   })
 }

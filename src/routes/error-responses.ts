@@ -15,6 +15,13 @@ export function errorResponse(state: MockState, refusal: Refusal, description: s
   const model = ERROR_MODELS[errors.model]
   const message = options.message ?? OWN_MESSAGE[refusal] ?? description
   const example = model.example(refusal, errors, message, apiVersion?.accepted ?? [])
-  const schema = options.token === true ? model.tokenSchema : model.resourceSchema
-  return { description, content: { 'application/json': example === undefined ? { schema } : { schema, example } } }
+  const schema = model.schemaFor?.(errors) ?? (options.token === true ? model.tokenSchema : model.resourceSchema)
+  return { description, content: { [errors.mediaType ?? 'application/json']: example === undefined ? { schema } : { schema, example } } }
+}
+
+/** The 400 a bearer route answers when the session's antiforgery pair is missing; nothing for profiles without antiforgery. */
+export function antiforgeryResponses(state: MockState) {
+  const rule = state.profile.antiforgery
+  if (rule === undefined) return {}
+  return { 400: errorResponse(state, 'invalid-antiforgery', `The ${rule.cookie} cookie and ${rule.header} header are missing or differ.`, { message: 'The antiforgery token is missing or invalid.' }) }
 }

@@ -3,13 +3,16 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { MockState } from '../engine/mock-state.js'
 import { bearerAuth } from '../oauth/bearer.js'
 import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
-import { errorResponse } from './error-responses.js'
+import { antiforgeryResponses, errorResponse } from './error-responses.js'
+import { mountRevoke } from './revoke.js'
 import { bearerSecurity, json } from './schemas.js'
 import { mount, type App } from './env.js'
 import { loginIdOf, NO_USER, userInPath } from './user-access.js'
 
 export function mountLogout(app: App, state: MockState): void {
   const { logout, tokenTag } = state.profile
+  if (logout === undefined) return
+  if (logout.params !== undefined) return mountRevoke(app, state, { ...logout, params: logout.params })
   const success =
     logout.objectBody !== undefined
       ? json(z.object({}).openapi('EmptySuccessResponse'), 'Logged out; the access and refresh tokens are expired.', logout.objectBody)
@@ -26,6 +29,7 @@ export function mountLogout(app: App, state: MockState): void {
     ...(logout.scope === 'user' && { request: { params: UserUidParam, query: LoginIdQuery } }),
     responses: {
       [logout.status]: success,
+      ...antiforgeryResponses(state),
       401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
       ...(logout.scope === 'user' && {
         403: errorResponse(state, 'forbidden', 'The user is not the caller, and the caller may not act for others.'),
@@ -41,7 +45,8 @@ export function mountLogout(app: App, state: MockState): void {
       if (state.quirks.has('revoke-ends-only-own-session')) state.store.revokeSession(c.get('caller').session)
       else if (!state.quirks.has('logout-keeps-token')) revokeAllOf(state, account.id)
     } else if (!state.quirks.has('logout-keeps-token')) state.store.revokeSession(c.get('caller').session)
-    const status = state.quirks.has('logout-returns-200') ? 200 : logout.status
+    const status = state.quirks.has('logout-returns-200') ? 200 : state.quirks.has('logout-returns-204') ? 204 : logout.status
+    if (status === 204) return c.body(null, 204)
     if (logout.objectBody !== undefined) return c.json(logout.objectBody, status as 200)
     return logout.message === undefined ? c.body(null, status as 204) : c.json(logout.message, status as 200)
   })

@@ -45,6 +45,11 @@ export function tokenRequestSchema(profile: Profile) {
           `true or false. If true, the refresh token lives the access token lifetime plus ${profile.shortTermRefresh.extraSeconds / 60} minutes.`,
         ),
       }),
+      ...(profile.antiforgery !== undefined && {
+        [profile.antiforgery.optOutField]: z.boolean().nullable().optional().openapi({
+          description: `If true, the tokens need no antiforgery token; otherwise the response sets the ${profile.antiforgery.cookie} cookie and every later request, refresh included, must repeat its value in the ${profile.antiforgery.header} header.`,
+        }),
+      }),
       ...Object.fromEntries((profile.listedFields ?? []).map((name) => [name, field('Listed by the vendor; not emulated (its grant is answered as unsupported).')])),
     })
     .openapi('TokenRequest')
@@ -70,15 +75,21 @@ const TOKEN_FIELD_SCHEMAS: Record<TokenField, z.ZodType> = {
   username: z.string().openapi({ description: 'The user name the tokens were issued to.', example: 'administrator' }),
   mfa_token: z.string().openapi({ description: 'MFA token: send it with grant_type=mfa and the TOTP code.' }),
   encrypted_code: z.string().openapi({ description: 'Encrypted authorization code.' }),
+  userName: z.string().openapi({ description: 'Name of the authorized user.', example: 'administrator' }),
+  user: z.string().openapi({ description: 'User name in the DOMAIN\\USERNAME format.', example: 'one-srv\\administrator' }),
+  user_role: z.string().openapi({ description: 'Role of the user (AccessTokenRole).', example: 'Admin' }),
 }
 
 const ORCHESTRATOR_FIELDS = 'access_token,token_type,expires_in,refresh_token'
 
 /** The success body of the token endpoint: the orchestrators' four fields, or exactly the profile's (VBR's TokenModel). */
 export function tokenResponseSchema(profile: Profile): z.ZodType {
-  const { fields, nullable, schemaName } = profile.tokenResponse
+  const { fields, nullable, optional = [], schemaName } = profile.tokenResponse
   if (fields.join(',') === ORCHESTRATOR_FIELDS && schemaName === undefined) return TokenResponse
-  const schema = (field: TokenField) => (nullable === true ? TOKEN_FIELD_SCHEMAS[field].nullable() : TOKEN_FIELD_SCHEMAS[field])
+  const schema = (field: TokenField) => {
+    const base = nullable === true ? TOKEN_FIELD_SCHEMAS[field].nullable() : TOKEN_FIELD_SCHEMAS[field]
+    return optional.includes(field) ? base.optional() : base
+  }
   return z.object(Object.fromEntries(fields.map((field) => [field, schema(field)]))).strict().openapi(schemaName ?? 'TokenModel')
 }
 

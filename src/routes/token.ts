@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { dateWithOffset, issueSession, pendingBody } from '../engine/sessions.js'
 import { tokenRequestAccount } from '../engine/throttle.js'
+import { issueAntiforgery } from '../engine/antiforgery.js'
 import type { MockState } from '../engine/mock-state.js'
 import { bodyTooLarge, invalidClient, invalidGrant, unsupportedGrantType } from '../oauth/errors.js'
 import { BAD_CLIENT_TEXT } from '../oauth/grants/client-credentials.js'
@@ -20,21 +21,31 @@ export const TOKEN_BODY_LIMIT = 64 * 1024
 
 const TOKEN_HEADERS = { 'content-type': 'application/json', ...NO_STORE }
 
+/** The success headers: the profile's content type where it names one (VB365: with a charset). */
+function tokenHeaders(profile: Profile): Record<string, string> {
+  const type = profile.tokenResponse.contentType
+  return type === undefined ? TOKEN_HEADERS : { ...TOKEN_HEADERS, 'content-type': type }
+}
+
 /** The 200 body as the server shapes it: the profile's fields, token type and expires_in; sample tokens and dates. */
 function tokenExample(state: MockState): Record<string, unknown> {
   const { tokenResponse, tokenFormat } = state.profile
   const { accessSeconds } = state.lifetimes
   const jwt = tokenFormat === 'jwt'
+  const hs256 = tokenFormat === 'hs256-jwt'
   const sample: Record<string, unknown> = {
-    access_token: jwt ? 'eyJhbGciOiJSUzUxMiIsImtpZCI6IjRFOTE2QjIwMTkzMENEOUFFNDRDMjAwMTlGODdGMkE0RUYyMjczMDMiLCJ0eXAiOiJKV1QifQ...' : '0G072fREAFX3G2hIOQYiCLxvx-NvSra2GtQ',
+    access_token: hs256 ? 'eyJhbGciOiJIUzI1NiIsImtpZCI6IldlYkFwaVNlY3VyaXR5S2V5IiwidHlwIjoiSldUIn0...' : jwt ? 'eyJhbGciOiJSUzUxMiIsImtpZCI6IjRFOTE2QjIwMTkzMENEOUFFNDRDMjAwMTlGODdGMkE0RUYyMjczMDMiLCJ0eXAiOiJKV1QifQ...' : '0G072fREAFX3G2hIOQYiCLxvx-NvSra2GtQ',
     token_type: tokenResponse.tokenType,
     expires_in: tokenResponse.expiresIn === 'lifetime' ? accessSeconds : Math.max(1, accessSeconds - 1),
-    refresh_token: jwt ? 'eyJhbGciOiJSUzUxMiIsImtpZCI6IjRFOTE2QjIwMTkzMENEOUFFNDRDMjAwMTlGODdGMkE0RUYyMjczMDMiLCJ0eXAiOiJKV1QifQ...' : 'Yp5SaGYSR6ChFkr9T5LJ2PcNNGAR+Df9ixOALtAsOD0=',
+    refresh_token: hs256 ? '523cf7a168ac46b3bc4f884570f7bb5c' : jwt ? 'eyJhbGciOiJSUzUxMiIsImtpZCI6IjRFOTE2QjIwMTkzMENEOUFFNDRDMjAwMTlGODdGMkE0RUYyMjczMDMiLCJ0eXAiOiJKV1QifQ...' : 'Yp5SaGYSR6ChFkr9T5LJ2PcNNGAR+Df9ixOALtAsOD0=',
     '.issued': dateWithOffset(Date.UTC(2026, 0, 1)),
     '.expires': dateWithOffset(Date.UTC(2026, 0, 1) + accessSeconds * 1000),
     username: 'administrator',
     mfa_token: null,
     encrypted_code: null,
+    userName: 'administrator',
+    user: `${state.profile.usernames.defaultDomain}\\administrator`,
+    user_role: state.profile.roles[0],
   }
   return Object.fromEntries(tokenResponse.fields.map((field) => [field, sample[field]]))
 }
@@ -53,13 +64,17 @@ function errorResponses(state: MockState) {
     }
   }
   const token = { token: true }
-  // VSPC answers a wrong password 400 like a missing field: the one 400 response covers both.
-  const credentials = profile.errors.refusals?.['invalid-credentials']?.status ?? 401
+  // Models that answer bad credentials with 400 (VB365, Veeam ONE) document one 400 for every refusal.
+  const credentials = state.profile.errors.refusals?.['invalid-credentials']?.status ?? 400
   return {
-    400: errorResponse(state, 'invalid-request', 'The request is malformed: a missing field, an unsupported grant_type or API version.', {
-      ...token,
-      message: missingParameter('password', 'password').description,
-    }),
+    400: errorResponse(
+      state,
+      'invalid-request',
+      credentials === 400
+        ? 'The request is refused: a missing field, an unsupported grant_type, wrong credentials, or a used, expired or unknown refresh token.'
+        : 'The request is malformed: a missing field, an unsupported grant_type or API version.',
+      { ...token, message: missingParameter('password', 'password').description },
+    ),
     ...(credentials !== 400 && {
       [credentials]: errorResponse(state, 'invalid-credentials', 'The user name or password is incorrect, or the refresh token is used up or expired.', {
         ...token,
@@ -82,6 +97,8 @@ export function mountToken(app: App, state: MockState): void {
   const shortTermField = profile.shortTermRefresh?.field
   const readOnlyField = profile.readOnlyField
   const form = { schema: tokenRequestSchema(profile) }
+  const jsonTypes = profile.jsonContentTypes ?? []
+  const headers = tokenHeaders(profile)
   const route = createRoute({
     method: 'post',
     path: profile.tokenPath,
@@ -92,7 +109,7 @@ export function mountToken(app: App, state: MockState): void {
     request: {
       body: {
         required: true,
-        content: Object.fromEntries(profile.formContentTypes.map((type) => [type, form])),
+        content: Object.fromEntries([...profile.formContentTypes, ...jsonTypes].map((type) => [type, form])),
       },
     },
     responses: {
@@ -102,8 +119,11 @@ export function mountToken(app: App, state: MockState): void {
   })
   mount(app, route, async (c) => {
     const request = c.req.raw
-    const params = await readTokenParams(requestHeader(request, c.env, 'content-type'), profile.formContentTypes, () =>
-      readLimitedBody(request, c.env, TOKEN_BODY_LIMIT),
+    const params = await readTokenParams(
+      requestHeader(request, c.env, 'content-type'),
+      profile.formContentTypes,
+      () => readLimitedBody(request, c.env, TOKEN_BODY_LIMIT),
+      jsonTypes,
     )
     c.set('token', { params })
     const grantType = grantOf(params.get('grant_type') ?? profile.defaultGrant)
@@ -114,14 +134,22 @@ export function mountToken(app: App, state: MockState): void {
     }
     // Counted before the grant runs, so a throttled request changes nothing (a refresh token stays unused).
     state.throttle?.take(tokenRequestAccount(state, params), state.clock.now(), !state.quirks.has('throttle-without-retry-after'))
-    const result = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'))
+    // Inline and anonymous: tsx would wrap a named closure in __name on every request.
+    const result = GRANTS[grantType](state, params, requestHeader(request, c.env, 'authorization'), (name) => requestHeader(request, c.env, name))
     if ('mfaToken' in result) return new Response(JSON.stringify(pendingBody(state, result.mfaToken)), { status: 200, headers: TOKEN_HEADERS })
     const shortTerm = shortTermField !== undefined && params.get(shortTermField)?.toLowerCase() === 'true'
     const readOnly = readOnlyField !== undefined && params.get(readOnlyField)?.toLowerCase() === 'true'
-    const body = issueSession(state, result, { login: grantType !== 'refresh_token' && grantType !== 'as', shortTerm, readOnly })
+    const antiforgery = issueAntiforgery(state, params)
+    const body = issueSession(state, result, {
+      login: grantType !== 'refresh_token' && grantType !== 'as',
+      shortTerm,
+      readOnly,
+      ...(antiforgery !== undefined && { antiforgery: antiforgery.digest }),
+    })
     const { access_token, refresh_token } = body
     if (typeof access_token === 'string' && typeof refresh_token === 'string') c.set('token', { params, issued: { access_token, refresh_token } })
     // A plain header object lets @hono/node-server write the response without building a Headers object.
-    return new Response(JSON.stringify(body), { status: 200, headers: TOKEN_HEADERS })
+    const sent = antiforgery === undefined ? headers : { ...headers, 'set-cookie': antiforgery.setCookie }
+    return new Response(JSON.stringify(body), { status: 200, headers: sent })
   })
 }

@@ -35,6 +35,8 @@ export interface Session {
   readOnly?: boolean
   /** Set on the stand-in session of a request made with an API key: the key's login id. */
   apiKey?: number
+  /** SHA-256 (hex) of the antiforgery token every request of this session must carry (VB365); not kept in state files. */
+  antiforgery?: string
   /** On sessions restored from a state file, which keeps only the tokens' SHA-256 (hex): their index keys. */
   restored?: { accessDigest: string; refreshDigest: string }
 }

@@ -39,7 +39,7 @@ const RESERVED_FOLDERS = ['swagger', '__control']
 export function reservedPaths(profile: Profile): string[] {
   return [
     profile.tokenPath,
-    profile.logout.path,
+    ...(profile.logout === undefined ? [] : [profile.logout.path]),
     ...profile.clientBases.map((base) => `${base}/Clients`),
     '/',
     '/openapi.json',

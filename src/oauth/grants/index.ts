@@ -1,5 +1,6 @@
 /** @module The grants the engine can perform, by grant_type. */
 import type { GrantType } from '../../profiles/profile.js'
+import type { HeaderReader } from '../../engine/antiforgery.js'
 import type { MockState } from '../../engine/mock-state.js'
 import type { Principal } from '../../store/types.js'
 import type { TokenParams } from '../token-params.js'
@@ -18,7 +19,8 @@ export interface MfaPending {
 /** Who the new session is for, or the second step a login still needs. */
 export type GrantResult = Principal | MfaPending
 
-export type GrantHandler = (state: MockState, params: TokenParams, authorization: string | undefined) => GrantResult
+/** `header` reads any request header (lower-case name), for grants that check more than Authorization. */
+export type GrantHandler = (state: MockState, params: TokenParams, authorization: string | undefined, header: HeaderReader) => GrantResult
 
 export const GRANTS: Record<GrantType, GrantHandler> = {
   [password.grantType]: password.handle,

@@ -11,8 +11,16 @@ export interface TokenClaims {
   refreshExpiresAt: number
   /** The refresh token lives only a short while (VBR's use_short_term_refresh). */
   shortTerm: boolean
+  /** The account's role, Windows SID and a numeric user id (formats whose tokens carry them: Veeam ONE's). */
+  role?: string
+  sid?: string
+  userId?: string
+  /** `DOMAIN\\NAME`. */
+  qualifiedName?: string
 }
 
 export interface TokenFormat {
+  /** The tokens carry the account's role, SID and user id (the engine works them out only then). */
+  identity?: boolean
   pair(state: MockState, claims: TokenClaims): { accessToken: string; refreshToken: string }
 }
