@@ -69,6 +69,9 @@ export function behaviour(state: MockState) {
 }
 
 /** The profile's version header as a parameter of every operation (required unless the rule says optional), pre-filled with its revision. */
+/** The keys of a path item that are operations (the others: summary, description, servers, parameters). */
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
+
 function withVersionHeader(document: OpenAPIV3_1.Document, state: MockState): OpenAPIV3_1.Document {
   const rule = state.profile.apiVersion
   if (rule === undefined) return document
@@ -80,15 +83,25 @@ function withVersionHeader(document: OpenAPIV3_1.Document, state: MockState): Op
     schema: { type: 'string', default: rule.default, enum: rule.accepted },
   }
   const ref = { $ref: '#/components/parameters/apiVersionParam' }
+  const declared = document.components?.parameters ?? {}
+  // A vendor document's operation declares the header itself (often as this very component): it keeps its own.
+  const isHeader = (p: OpenAPIV3_1.ReferenceObject | OpenAPIV3_1.ParameterObject): boolean => {
+    const resolved = '$ref' in p ? (declared[p.$ref.replace('#/components/parameters/', '')] as OpenAPIV3_1.ParameterObject | undefined) : p
+    return '$ref' in p && p.$ref === ref.$ref ? true : resolved?.in === 'header' && resolved.name.toLowerCase() === rule.header.toLowerCase()
+  }
+  // Path-level parameters apply to every operation of the path.
+  const withHeader = (op: OpenAPIV3_1.OperationObject, inherited: boolean) => {
+    const own = op.parameters ?? []
+    return inherited || own.some(isHeader) ? op : { ...op, parameters: [ref, ...own] }
+  }
   const paths = Object.fromEntries(
-    Object.entries(document.paths ?? {}).map(([path, item]) => [
-      path,
-      Object.fromEntries(
-        Object.entries(item ?? {}).map(([method, op]) => [method, { ...(op as object), parameters: [ref, ...((op as OpenAPIV3_1.OperationObject).parameters ?? [])] }]),
-      ),
-    ]),
+    Object.entries(document.paths ?? {}).map(([path, item]) => {
+      const inherited = (item?.parameters ?? []).some(isHeader)
+      const entries = Object.entries(item ?? {}).map(([key, value]) => [key, METHODS.has(key) ? withHeader(value as OpenAPIV3_1.OperationObject, inherited) : value])
+      return [path, Object.fromEntries(entries)]
+    }),
   )
-  const components = { ...document.components, parameters: { ...document.components?.parameters, apiVersionParam: parameter } }
+  const components = { ...document.components, parameters: { ...declared, apiVersionParam: parameter } }
   return { ...document, paths, components } as OpenAPIV3_1.Document
 }
 

@@ -279,3 +279,27 @@ describe('vbr documents', () => {
     for (const path of ['/swagger/index.html', '/swagger/ui/index.html']) expect(await (await mock.app.request(path)).text()).toContain('swagger-ui')
   })
 })
+
+describe('vbr with a vendor document (--openapi)', () => {
+  it('declares x-api-version once per operation: document operations keep their own declaration, the rest get the profile\'s', async () => {
+    const { exampleDocument } = await import('../support/vendor-documents.js')
+    const mock = createMock({ profile: 'vbr-12', openapi: [exampleDocument()] })
+    const doc = (await (await mock.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { parameters?: ({ $ref: string } | { name: string; in: string })[] }>>
+      components: { parameters: Record<string, { name: string; in: string }> }
+    }
+    const headerOf = (p: { $ref: string } | { name: string; in: string }) => {
+      const resolved = '$ref' in p ? doc.components.parameters[p.$ref.split('/').at(-1)!]! : p
+      return resolved.in === 'header' && resolved.name.toLowerCase() === 'x-api-version'
+    }
+    let documentOps = 0
+    for (const [path, { parameters: inherited = [], ...item }] of Object.entries(doc.paths) as [string, Record<string, { parameters?: [] }> & { parameters?: [] }][]) {
+      for (const [method, op] of Object.entries(item)) {
+        const all = [...(inherited as []), ...(op.parameters ?? [])] as ({ $ref: string } | { name: string; in: string })[]
+        expect(all.filter(headerOf).length, `${method} ${path}`).toBe(1)
+        if (!all.some((p) => '$ref' in p && p.$ref === '#/components/parameters/apiVersionParam')) documentOps++
+      }
+    }
+    expect(documentOps).toBeGreaterThan(0)
+  })
+})
