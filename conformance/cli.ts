@@ -6,6 +6,7 @@ import { compareTargets } from './compare.js'
 import { HELP, parseOptions, UsageError } from './options.js'
 import { reportPathProblem, writeReport } from './report-files.js'
 import { comparisonReport, textReport } from './report-text.js'
+import { isProfileFile, specFromProfileFile } from './profile-file.js'
 import { runConformance } from './run.js'
 
 export interface Io {
@@ -37,6 +38,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const problem = reportPathProblem(file)
     if (problem !== undefined) return io.err(`conformance: --report ${kind}:${file} cannot be written (${problem})`), 2
   }
+  let derived
+  const profileFile = options.profile
+  if (isProfileFile(profileFile)) {
+    if (options.specFile !== undefined) return io.err('conformance: --profile FILE derives the spec from the file; with --spec, give the spec\'s profile id'), 2
+    try {
+      derived = await specFromProfileFile(profileFile)
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error
+      return io.err(`conformance: ${error.message}`), 2
+    }
+    Object.assign(options, { profile: derived.id, specFile: derived.specFile })
+  }
   const controller = new AbortController()
   const stop = () => controller.abort()
   io.signal?.addEventListener('abort', stop)
@@ -49,7 +62,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return 2
     }
     const mode = `${options.strict === true ? 'strict' : 'not strict'}${options.only === undefined ? '' : `, only ${options.only}`}`
-    for (const line of textReport(run, `conformance ${options.profile} against ${options.target} (spec ${relative(process.cwd(), run.specFile)}; ${mode})`)) io.out(line)
+    const from = derived === undefined ? `spec ${relative(process.cwd(), run.specFile)}` : `spec derived from ${profileFile}`
+    for (const line of textReport(run, `conformance ${options.profile} against ${options.target} (${from}; ${mode})`)) io.out(line)
     const meta = { target: options.target, profile: options.profile, strict: options.strict === true }
     const comparison = compared?.comparison
     if (comparison !== undefined) for (const line of ['', ...comparisonReport(comparison)]) io.out(line)
@@ -65,6 +79,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     else if (run.error !== undefined) io.err(`conformance: ${run.error}`)
     return comparison?.exitCode ?? run.exitCode
   } finally {
+    derived?.remove()
     process.off('SIGINT', stop)
   }
 }

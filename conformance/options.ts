@@ -12,7 +12,8 @@ for it; INFO: the vendor is silent, an assumption of the spec) and a citation.
 
 Flags:
   --target URL                  base URL of the server, e.g. https://vro.example:9898
-  --profile ID                  product version, e.g. vro-7.1 (reads spec/<ID>.openapi.json)
+  --profile ID|FILE             product version, e.g. vro-7.1 (reads spec/<ID>.openapi.json), or a profile
+                                file (docs/profiles.md "Profiles as files"): its spec is derived from it
   --username U --password P     an account with API rights (DOMAIN\\USERNAME or USERNAME)
   --other-username/--other-password                a second such account (cross-user checks)
   --unprivileged-username/--unprivileged-password  an account without API rights

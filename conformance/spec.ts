@@ -79,7 +79,7 @@ const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormat
 
 /** spec/<profile>.openapi.json next to this package. */
 /** The package folder (holding package.json), from the sources or from the built dist/conformance. */
-function packageRoot(): string {
+export function packageRoot(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir
     if (dirname(dir) === dir) throw new SpecError('the package folder (with package.json) was not found')

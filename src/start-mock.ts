@@ -7,6 +7,9 @@ import type { SessionControl } from './control/sessions.js'
 import type { VirtualClock } from './control/virtual-clock.js'
 import { isLoopback } from './control/loopback.js'
 import { createMock, type AppOptions } from './create-mock.js'
+import type { ProfileId } from './profiles/index.js'
+import type { Profile } from './profiles/profile.js'
+import { isProfilePath, readProfileFile, type ProfileFilePath } from './profiles/profile-file.js'
 import type { App } from './routes/env.js'
 import { listen } from './server/listen.js'
 import type { StubView } from './stubs/stub-registry.js'
@@ -16,7 +19,12 @@ import { checkTlsPair, type TlsPair } from './server/tls-pair.js'
 import type { FetchOptions } from './vendor-document/fetch-document.js'
 import { loadDocuments, type DocumentInput } from './vendor-document/load.js'
 
-export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock' | 'openapi'> {
+export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock' | 'openapi' | 'profile'> {
+  /**
+   * A profile id (default `vro-7.1`), a profile object, or the path of a profile file (`{"extends": "vro-7.21", ...}`
+   * or a whole profile; docs/profiles.md "Profiles as files"), whose fixtures become the accounts unless `accounts` is given.
+   */
+  profile?: ProfileId | Profile | ProfileFilePath
   /**
    * Vendor OpenAPI documents: a file path (JSON or YAML), an http(s) URL (fetched once, now) or a parsed object.
    * Rejects with DocumentError (one line naming the JSON pointer) for a broken one.
@@ -92,8 +100,20 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ...(controlToken === undefined ? {} : { token: controlToken }),
     ...(host === undefined ? {} : { host }),
   }
+  const { profile, ...rest } = appOptions
+  // A path is read here (startMock may do I/O); createMock takes ids and objects only.
+  const file = typeof profile === 'string' && isProfilePath(profile) ? readProfileFile(profile) : undefined
+  const chosen =
+    file === undefined
+      ? profile !== undefined && { profile: profile as ProfileId | Profile }
+      : {
+          profile: file.profile,
+          accounts: rest.accounts ?? file.accounts,
+          // A file's own accounts are the user's: their passwords stay off the Swagger page, as with `accounts`.
+          showAccountPasswords: rest.showAccountPasswords ?? (rest.accounts === undefined && file.builtInFixtures),
+        }
   const documents = openapi === undefined ? undefined : await loadDocuments(openapi, openapiFetch)
-  const { app, harness, warnings } = createMock({ ...appOptions, control, ...(documents && { openapi: documents }) })
+  const { app, harness, warnings } = createMock({ ...rest, ...chosen, control, ...(documents && { openapi: documents }) })
   const pair = tls === true ? await selfSignedCertificate() : tls || undefined
   if (pair !== undefined) checkTlsPair(pair)
   const server = await listen(app.fetch, { port: port ?? 0, ...(host === undefined ? {} : { host }), ...(pair && { tls: pair }) })

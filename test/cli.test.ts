@@ -117,7 +117,7 @@ describe('veeam-auth-mock serve (the real CLI)', () => {
   it.each([
     [['serve', '--bogus'], "veeam-auth-mock: Unknown option '--bogus' (see --help)\n"],
     [['serve', '--port', '99999'], 'veeam-auth-mock: --port takes a whole number from 0 to 65535 (got "99999").\n'],
-    [['serve', '--profile', 'vro-99'], `veeam-auth-mock: Unknown profile "vro-99"; known: ${PROFILE_IDS.join(', ')}.\n`],
+    [['serve', '--profile', 'vro-99'], `veeam-auth-mock: Unknown profile "vro-99"; known: ${PROFILE_IDS.join(', ')} (or a profile file, e.g. ./my-profile.json).\n`],
     [['serve', '--access-ttl', '15x'], 'veeam-auth-mock: --access-ttl takes a duration of at least 2 seconds such as 90s, 15m or 2h (got "15x").\n'],
     [['serve', '--log', 'loud'], 'veeam-auth-mock: --log takes one of info, requests, json, off (got "loud").\n'],
     [['serve', '--fixtures', '/nonexistent.json'], 'veeam-auth-mock: Bad fixtures: /nonexistent.json: cannot be read (ENOENT)\n'],

@@ -14,7 +14,8 @@ export interface AccountFixture {
   mfaSecret?: string
 }
 
-const FixtureFile = z.object({
+/** A fixtures file: `{"accounts": [...]}` (also the `fixtures` field of a profile file). */
+export const FixtureFile = z.object({
   accounts: z
     .array(
       z.strictObject({

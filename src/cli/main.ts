@@ -7,9 +7,9 @@ const HELP = `Usage: veeam-auth-mock <command> [flags]
 
 Commands:
   serve         serve the mock (default; npm start -- [flags]); serve --help for its flags
-  profiles      list the product versions the mock emulates; profiles --help
-  spec          write spec/<profile>.openapi.json for every profile and spec/control.openapi.json (npm run spec);
-                spec --help
+  profiles      list the product versions the mock emulates; --export ID prints one as a profile file; profiles --help
+  spec          write spec/<profile>.openapi.json for every profile, spec/control.openapi.json and
+                spec/profile.schema.json (npm run spec); spec --help
   conformance   run the conformance suite against a target (npm run conformance); conformance --help
 
 Flags: --help, --version

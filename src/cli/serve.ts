@@ -1,11 +1,11 @@
 /** @module `veeam-auth-mock serve`: flags to options, start the server, print where it is, stop cleanly. */
-import { readFixturesFile, defaultFixtures, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
+import { readFixturesFile, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
 import { assertRole } from '../accounts/roles.js'
 import { createMock, type AppOptions } from '../create-mock.js'
 import { assertQuirks, type QuirkName } from '../engine/quirks.js'
 import { parseThrottle } from '../engine/throttle.js'
-import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from '../profiles/index.js'
+import { DEFAULT_PROFILE_ID } from '../profiles/index.js'
 import type { Profile, ThrottleSpec } from '../profiles/profile.js'
 import { listen, ListenError } from '../server/listen.js'
 import { formatDuration, parseDuration } from './durations.js'
@@ -15,6 +15,7 @@ import { CONTROL_TOKEN_FLAGS, CONTROL_TOKEN_HELP, controlToken } from './control
 import { parseInteger } from './numbers.js'
 import { parseFlags } from './parse-flags.js'
 import { stopWhenOrphaned } from './parent-watch.js'
+import { profileFlag } from './profile-flag.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
 import { asUsageError, documentsBannerLine, OPENAPI_FLAGS, OPENAPI_HELP, printDocumentWarnings, readOpenapiFlags } from './openapi-flag.js'
@@ -31,7 +32,8 @@ export const SERVE_HELP = `Usage: npm start -- [flags]        (or: veeam-auth-mo
 Serves a stand-in for a Veeam REST API's authorization surface on 127.0.0.1.
 
 Flags:
-  --profile ID          product version to emulate (default ${DEFAULT_PROFILE_ID}; see --list-profiles)
+  --profile ID|FILE     product version to emulate (default ${DEFAULT_PROFILE_ID}; see --list-profiles), or a
+                        profile file: {"extends":"vro-7.21",...changes} (docs/profiles.md "Profiles as files")
   --port N              port to listen on (default: the profile's vendor port, 9898 for VRO; 0 = any free port)
   --host HOST           address to listen on (default 127.0.0.1)
   --fixtures FILE       JSON file of accounts replacing the profile's defaults:
@@ -74,8 +76,8 @@ and otherwise "veeam-auth-mock listening on <URL> (profile <id>)". npm prints a 
 npm start --silent -- [flags], or veeam-auth-mock serve [flags]. SIGTERM to npm stops the server. GET
 /__control/health answers 200 without the control token (when the control API is on).
 
-Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad fixtures, bad stubs, bad OpenAPI document, unusable
-state file, bad TLS files or port unavailable.
+Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad profile file, bad fixtures, bad stubs, bad OpenAPI
+document, unusable state file, bad TLS files or port unavailable.
 `
 
 const FLAGS = {
@@ -125,14 +127,6 @@ export interface ServeConfig {
   readyFile?: ReadyFile
 }
 
-function profileFlag(id: string | undefined): Profile {
-  const profile = findProfile(id ?? DEFAULT_PROFILE_ID)
-  if (profile === undefined) {
-    throw new UsageError(`Unknown profile "${id}"; known: ${PROFILES.map((p) => p.id).join(', ')}.`)
-  }
-  return profile
-}
-
 function quirkFlags(names: string[] | undefined, profile: Profile): QuirkName[] {
   try {
     return assertQuirks(names ?? [], profile)
@@ -147,14 +141,14 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
   if (values.help) return 'help'
   if (values.version) return 'version'
   if (values['list-profiles']) return 'list-profiles'
-  const profile = profileFlag(values.profile)
+  const { profile, accounts: profileAccounts, fixturesSource, builtInFixtures } = profileFlag(values.profile)
   const log = (values.log ?? 'info') as LogMode
   if (!LOG_MODES.includes(log)) throw new UsageError(`--log takes one of ${LOG_MODES.join(', ')} (got "${values.log}").`)
   const generated = values['generate-users'] === undefined ? 0 : parseInteger(values['generate-users'], '--generate-users', 0, 100_000)
   const seed = values.seed === undefined ? 1 : parseInteger(values.seed, '--seed', 0, 2 ** 31 - 1)
   let accounts: AccountFixture[]
   try {
-    accounts = values.fixtures === undefined ? defaultFixtures(profile.id) : readFixturesFile(values.fixtures)
+    accounts = values.fixtures === undefined ? profileAccounts : readFixturesFile(values.fixtures)
   } catch (error) {
     if (error instanceof FixtureError) throw new UsageError(`Bad fixtures: ${error.message}`)
     throw error
@@ -163,7 +157,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
     try {
       assertRole(profile, role, `account "${username}"`)
     } catch (error) {
-      throw new UsageError(`Bad fixtures: ${values.fixtures ?? `fixtures/${profile.id}.json`}: ${(error as Error).message}`)
+      throw new UsageError(`Bad fixtures: ${values.fixtures ?? fixturesSource}: ${(error as Error).message}`)
     }
   }
   if (generated > 0) accounts = [...accounts, ...(await generateAccounts(profile, generated, seed))]
@@ -201,7 +195,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
       accounts,
       lifetimes,
       quirks: quirkFlags(values.quirk, profile),
-      showAccountPasswords: values.fixtures === undefined,
+      showAccountPasswords: values.fixtures === undefined && builtInFixtures,
       control: decision.control,
       ...(values['token-seed'] === undefined ? {} : { tokenSeed: values['token-seed'] }),
       ...(values.stubs === undefined ? {} : { stubs: readStubsFlag(values.stubs, profile, maxStubs) }),

@@ -1,4 +1,4 @@
-/** @module The shape of a product-version profile: everything that differs between Veeam APIs, as data. */
+/** @module The shape of a product-version profile: everything that differs between Veeam APIs, as data (its zod twin, which validates profile files: profile-schema.ts; a type test keeps the two equal). */
 import type { Refusal } from '../oauth/errors.js'
 import type { StubInput } from '../stubs/stub-schema.js'
 
