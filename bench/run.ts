@@ -6,10 +6,15 @@ import { fileURLToPath } from 'node:url'
 import { CONNECTIONS, load, type LoadRequest, type LoadResult } from './load.js'
 import { memoryCase } from './memory.js'
 import { spawnServer, type ServerProcess } from './spawn-server.js'
+import { startPrism } from './prism-peer.js'
 import { startupCase } from './startup.js'
 import { API_VERSION, documentMemory, documentStartup, writeDocument } from './vendor-document.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+/** The small document both the mock and Prism serve for the peer row (Prism takes minutes to start on the 4 MB one). */
+const SMALL_DOCUMENT = join(ROOT, 'fixtures/openapi.example.json')
+/** `npm run bench -- --prism-large`: Prism serves the 4 MB VBR-like document instead (minutes to start). */
+const PRISM_LARGE = process.argv.includes('--prism-large')
 // Short alternating rounds: this VM's throughput drifts from second to second, and every case sees the drift.
 const ROUNDS = 4
 const SECONDS = 3
@@ -67,6 +72,17 @@ async function main(): Promise<void> {
     servers.push(bare)
     const peer = await spawnServer(process.execPath, ['--import', 'tsx', 'bench/peer-server.ts'], ROOT)
     servers.push(peer)
+    // The small document on a second mock, so the mock and Prism answer the same operation of the same document.
+    const small = await spawnServer(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve', '--port', '0', '--openapi', SMALL_DOCUMENT], ROOT)
+    servers.push(small)
+    const smallBearer = (await setUpMock(small.url)).bearer
+    const prismStarted = performance.now()
+    const prism = await startPrism(ROOT, PRISM_LARGE ? document.file : SMALL_DOCUMENT)
+    servers.push(prism)
+    console.log(`Prism ${PRISM_LARGE ? 'on the 4 MB document' : 'on fixtures/openapi.example.json'}: start-up ${fixed(performance.now() - prismStarted)} ms\n`)
+    // The small document's server has the base path /api, which Prism leaves out; the VBR-like one's paths hold it.
+    const prismPath = PRISM_LARGE ? '/api/v1/jobs' : '/v1/jobs'
+    const prismVersion = PRISM_LARGE ? API_VERSION : '1.0-rev0'
 
     const token = { method: 'POST', headers: FORM, body: clientForm } as const
     const cases: [string, LoadRequest][] = [
@@ -75,6 +91,9 @@ async function main(): Promise<void> {
       ['Clients GET (mock)', { url: `${mock.url}/api/v7.1/Clients`, method: 'GET', headers: { authorization: bearer } }],
       ['document GET (mock)', { url: `${mock.url}/api/v1/jobs`, method: 'GET', headers: { authorization: bearer, 'x-api-version': API_VERSION } }],
       ['oauth2-mock-server', { url: `${peer.url}/token`, ...token }],
+      ['small document GET (mock)', { url: `${small.url}/api/v1/jobs`, method: 'GET', headers: { authorization: smallBearer, 'x-api-version': '1.0-rev0' } }],
+      // Prism knows no tokens: any bearer passes, and it serves the paths without the servers' base path.
+      ['small document GET (Prism)', { url: `${prism.url}${prismPath}`, method: 'GET', headers: { authorization: 'Bearer any', 'x-api-version': prismVersion } }],
     ]
     for (const [, request] of cases) await load(request, 1) // warm-up: JIT, connections
     const results = new Map<string, LoadResult[]>(cases.map(([name]) => [name, []]))
@@ -120,6 +139,7 @@ function printTable(results: Map<string, LoadResult[]>): void {
   console.log(ratio('Clients GET (mock)', 'bare node:http', 0.5))
   console.log(ratio('document GET (mock)', 'bare node:http', 0.5))
   console.log(ratio('token (mock)', 'oauth2-mock-server', 5))
+  console.log(ratio('small document GET (mock)', 'small document GET (Prism)', 1))
 }
 
 await main()
