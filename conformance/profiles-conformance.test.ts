@@ -49,7 +49,7 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('the faithful mock, profi
       ...(profile.logout?.params !== undefined ? [] : scenario('revoke')),
     ]
     const skipped = result.results.filter((r) => r.outcome === 'skipped')
-    expect(skipped.map((r) => r.id).sort()).toEqual(expected.sort())
+    expect(skipped.map((r) => r.id).sort()).toEqual([...new Set(expected)].sort())
     for (const r of skipped.filter((r) => CHECKS.get(r.id)!.scenario === 'clients')) expect(r.note).toBe('the spec has no client accounts')
   })
 })

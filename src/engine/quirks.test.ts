@@ -19,10 +19,17 @@ describe('assertQuirks', () => {
     expect(() => createMock({ profile: 'vac-2', quirks: ['logout-returns-200'] })).toThrow('logout answered with another status than 200')
   })
 
-  it('accepts on vro-7.1 every quirk but those of rules only VBR, VB365 or Veeam ONE have, and those on their profiles', () => {
+  it('accepts on vro-7.1 every quirk but those of rules only VBR, VSPC, VB365 or Veeam ONE have, and those on their profiles', () => {
     const all = Object.keys(QUIRKS) as QuirkName[]
     const vbrOnly: QuirkName[] = ['api-version-not-required', 'any-api-version-accepted', 'token-dates-inconsistent', 'dates-without-offset', 'authorization-code-reusable']
-    const elsewhere: [QuirkName, string][] = [['antiforgery-not-required', 'vb365-8'], ['logout-returns-204', 'vb365-7'], ['revoke-ignores-token-parameter', 'vone-12']]
+    const elsewhere: [QuirkName, string][] = [
+      ['antiforgery-not-required', 'vb365-8'],
+      ['logout-returns-204', 'vb365-7'],
+      ['revoke-ignores-token-parameter', 'vone-12'],
+      ['mfa-code-reusable', 'vspc-9'],
+      ['api-key-survives-delete', 'vspc-9'],
+      ['revoke-ends-only-own-session', 'vspc-9'],
+    ]
     const notVro = [...vbrOnly, ...elsewhere.map(([q]) => q)]
     const vro = all.filter((q) => !notVro.includes(q))
     expect(assertQuirks(vro, vro71)).toEqual(vro)
