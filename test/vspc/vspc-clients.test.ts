@@ -62,3 +62,24 @@ describe('vspc-9 over a real socket', () => {
     expect([again.status, ((await again.json()) as { error: string }).error]).toEqual([400, 'invalid_grant'])
   })
 })
+
+describe.each(['vspc-8.1', 'vspc-9.1'] as const)('simple-oauth2 against %s', (profile) => {
+  let mock: RunningMock
+  beforeAll(async () => {
+    mock = await startMock({ profile })
+  })
+  afterAll(() => mock.close())
+
+  it('logs in with the password grant and refreshes once; the used refresh token is refused', async () => {
+    const client = new ResourceOwnerPassword({
+      client: { id: 'generic-client', secret: 'unused' },
+      auth: { tokenHost: mock.url, tokenPath: '/api/v3/token' },
+      options: { authorizationMethod: 'body' },
+    })
+    const token = await client.getToken({ username: 'vspc\\administrator', password: 'Password1' })
+    expect(token.token['token_type']).toBe('bearer')
+    const refreshed = await token.refresh()
+    expect(refreshed.token['access_token']).not.toBe(token.token['access_token'])
+    await expect(token.refresh()).rejects.toMatchObject({ output: { statusCode: 400 } })
+  })
+})
