@@ -1,7 +1,10 @@
-/** @module The ceiling: a bare node:http server that reads the request and answers fixed bytes (argv[2]). */
+/** @module The ceiling: a bare node:http server that reads the request and answers fixed bytes (argv[2], or `@FILE`: the file's). */
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 
-const body = Buffer.from(process.argv[2] ?? '{}')
+const given = process.argv[2] ?? '{}'
+// A large body (a page of the document's list) comes as a file: argv holds at most 128 KiB per argument.
+const body = given.startsWith('@') ? readFileSync(given.slice(1)) : Buffer.from(given)
 const headers = {
   'content-type': 'application/json',
   'cache-control': 'no-store',

@@ -1,5 +1,5 @@
 /** @module `npm run bench`: memory, start-up, then A B A B load rounds against the mock, a bare server and a peer. */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -72,6 +72,15 @@ async function main(): Promise<void> {
     servers.push(bare)
     const peer = await spawnServer(process.execPath, ['--import', 'tsx', 'bench/peer-server.ts'], ROOT)
     servers.push(peer)
+    // The ceiling for the document GET: a bare server answering the very bytes the mock answers (a page of jobs is
+    // tens of KB, where the token body is a few hundred bytes, so the token's bare server is no ceiling for it).
+    const page = await fetch(`${mock.url}/api/v1/jobs`, { headers: { authorization: bearer, 'x-api-version': API_VERSION } })
+    const pageBytes = Buffer.from(await page.arrayBuffer())
+    const pageFile = join(dirname(document.file), 'jobs-page.json')
+    writeFileSync(pageFile, pageBytes)
+    const barePage = await spawnServer(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', `@${pageFile}`], ROOT)
+    servers.push(barePage)
+    console.log(`document GET answers ${fixed(pageBytes.length / 1024, 1)} KiB; the token endpoint ${tokenBody.length} bytes\n`)
     // The small document on a second mock, so the mock and Prism answer the same operation of the same document.
     const small = await spawnServer(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve', '--port', '0', '--openapi', SMALL_DOCUMENT], ROOT)
     servers.push(small)
@@ -90,6 +99,7 @@ async function main(): Promise<void> {
       ['bare node:http', { url: `${bare.url}/api/token`, ...token }],
       ['Clients GET (mock)', { url: `${mock.url}/api/v7.1/Clients`, method: 'GET', headers: { authorization: bearer } }],
       ['document GET (mock)', { url: `${mock.url}/api/v1/jobs`, method: 'GET', headers: { authorization: bearer, 'x-api-version': API_VERSION } }],
+      ['bare node:http, same bytes', { url: `${barePage.url}/api/v1/jobs`, method: 'GET', headers: {} }],
       ['oauth2-mock-server', { url: `${peer.url}/token`, ...token }],
       ['small document GET (mock)', { url: `${small.url}/api/v1/jobs`, method: 'GET', headers: { authorization: smallBearer, 'x-api-version': '1.0-rev0' } }],
       // Prism knows no tokens: any bearer passes, and it serves the paths without the servers' base path.
@@ -138,6 +148,7 @@ function printTable(results: Map<string, LoadResult[]>): void {
   console.log(`\n${ratio('token (mock)', 'bare node:http', 0.4)}`)
   console.log(ratio('Clients GET (mock)', 'bare node:http', 0.5))
   console.log(ratio('document GET (mock)', 'bare node:http', 0.5))
+  console.log(ratio('document GET (mock)', 'bare node:http, same bytes', 0.5))
   console.log(ratio('token (mock)', 'oauth2-mock-server', 5))
   console.log(ratio('small document GET (mock)', 'small document GET (Prism)', 1))
 }
