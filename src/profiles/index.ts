@@ -6,7 +6,7 @@ import { vb3656, vb3657, vb3658 } from './vb365-family.js'
 import { vbr12, vbr121, vbr122, vbr123, vbr13, vbr1301, vbr131 } from './vbr-family.js'
 import { vone12, vone13 } from './vone-family.js'
 import { vao3, vao4, vdro5, vro70, vro72, vro721 } from './vro-family.js'
-import { vspc81, vspc9, vspc91 } from './vspc-family.js'
+import { vspc81, vspc9, vspc91, vspc92 } from './vspc-family.js'
 
 export type { Assumption, GrantType, LogoutStyle, Profile } from './profile.js'
 
@@ -30,6 +30,7 @@ const REGISTRY = {
   'vspc-8.1': vspc81,
   'vspc-9': vspc9,
   'vspc-9.1': vspc91,
+  'vspc-9.2': vspc92,
   'vb365-6': vb3656,
   'vb365-7': vb3657,
   'vb365-8': vb3658,

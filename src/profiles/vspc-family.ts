@@ -116,7 +116,7 @@ const ASSUMPTIONS: Assumption[] = [
   },
   {
     id: 'vspc-about-build',
-    rule: 'GET /api/v3/about answers serverVersion 8.1.0.21377, 9.0.0.29555 or 9.1.0.30713 (and the agents\' versions) for the three releases.',
+    rule: 'GET /api/v3/about answers serverVersion 8.1.0.21377, 9.0.0.29555, 9.1.0.30713 or 9.2.0.32000 (and the agents\' versions) for the four releases.',
     reason: 'The document\'s About example carries a stale 8.0 build; the builds are placeholders of the right release, for clients that detect the release from serverVersion.',
   },
   {
@@ -299,7 +299,7 @@ function vspcRelease({ id, version, build, versions }: Release): Profile {
       revoke: `${DOC}: DELETE /users/{userUid}/tokens (RevokeAuthenticationToken) -> 200 {"data": true}`,
       errors: `${DOC}, SectionOverview "Errors": ErrorResponse {errors:[{message,type,code}]}, client errors keep their status, every server error 520`,
       throttling: `${DOC}, SectionOverview "Throttling": 429 {"errors":[{"type":"transport","code":429,"retryAfter":25}]}`,
-      versions: `${DOC}, SectionOverview "Versioning": x-client-version; 3.6 = 9.0, 3.5.1 and 3.5 = 8.1, 3.4 = 8.0; Cenvora/veeam-spc discovery.py: 9.1 = 3.6.1`,
+      versions: `${DOC}, SectionOverview "Versioning": x-client-version; 3.6 = 9.0, 3.5.1 and 3.5 = 8.1, 3.4 = 8.0; Cenvora/veeam-spc discovery.py: 9.1 = 3.6.1, 9.2 = 3.6.2`,
       resources: `${DOC}: GET /users/me (GetCurrentUser, every role) and GET /about (GetAboutInformation, three administrator roles); Cenvora/veeam-spc reads /about right after login`,
       port: `${DOC}: servers https://server:1280/api/v3; Swagger UI at /api/swagger`,
     },
@@ -311,4 +311,5 @@ export const vspc81 = vspcRelease({ id: 'vspc-8.1', version: '8.1', build: '8.1.
 export const vspc9 = vspcRelease({ id: 'vspc-9', version: '9.0', build: '9.0.0.29555', versions: ['3.4', '3.5', '3.5.1', '3.6'] })
 export const vspc91 = vspcRelease({ id: 'vspc-9.1', version: '9.1', build: '9.1.0.30713', versions: ['3.4', '3.5', '3.5.1', '3.6', '3.6.1'] })
 
-export const VSPC_PROFILES = [vspc81, vspc9, vspc91]
+export const vspc92 = vspcRelease({ id: 'vspc-9.2', version: '9.2', build: '9.2.0.32000', versions: ['3.4', '3.5', '3.5.1', '3.6', '3.6.1', '3.6.2'] })
+export const VSPC_PROFILES = [vspc81, vspc9, vspc91, vspc92]

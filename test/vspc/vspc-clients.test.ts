@@ -63,7 +63,7 @@ describe('vspc-9 over a real socket', () => {
   })
 })
 
-describe.each(['vspc-8.1', 'vspc-9.1'] as const)('simple-oauth2 against %s', (profile) => {
+describe.each(['vspc-8.1', 'vspc-9.1', 'vspc-9.2'] as const)('simple-oauth2 against %s', (profile) => {
   let mock: RunningMock
   beforeAll(async () => {
     mock = await startMock({ profile })
