@@ -117,7 +117,6 @@ export function unauthorized(tokenSent: boolean): ResourceError {
 export const forbidden = (message: string) => new ResourceError(403, message)
 export const notFound = (message: string) => new ResourceError(404, message)
 export const badRequest = (message: string) => new ResourceError(400, message)
-export const notImplemented = (message: string) => new ResourceError(501, message)
 /** Over the throttling limit: the seconds until the next window, in the Retry-After header unless `header` is false. */
 export class ThrottledError extends ResourceError {
   constructor(

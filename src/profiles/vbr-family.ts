@@ -10,7 +10,7 @@ const DOC = 'helpcenter.veeam.com docs/backup/vbr_rest'
 const UNAUTHORIZED_12 = 'Unauthorized. The authorization header has been expected but not found (or found but is expired).'
 const UNAUTHORIZED_13_1 = 'Unauthorized. Get bearer JWT token at /api/login'
 
-/** What each refusal answers in VBR's Error model; `newer`: the wording of the 1.3 documents. */
+/** What each refusal answers in VBR's Error model, with the release's 401 and unsupported-version wording. */
 function refusals(unauthorized: string, unsupportedVersion: string): Record<Refusal, RefusalAnswer> {
   const version = { status: 400, code: 'NotImplemented', message: unsupportedVersion }
   const failed = { status: 401, code: 'AccessDenied', message: 'Authentication failed' }
@@ -72,8 +72,6 @@ const VBR_ASSUMPTIONS: Assumption[] = [
     reason: 'A server writes its own local offset; the mock has no location, and UTC keeps runs reproducible.',
   },
 ]
-
-const ERROR_SCHEMA_NOTE = 'docs/sources.md "Veeam Backup & Replication": Error model'
 
 function serverInfoSchema(revision13: boolean): NamedSchema {
   const text = (description: string) => ({ type: 'string', description })
@@ -206,7 +204,7 @@ function vbrRelease({ id, version, build, revisions, line }: Release): Profile {
       refresh: `${DOC}/refresh_token.html; TokenModel: a refresh token "can be used only once, and its default lifetime is 14 days"`,
       logout: `${DOC}/logout_rest_api.html: POST /api/oauth2/logout, 200, afterwards the access and refresh tokens are expired`,
       versions: 'The REST API documents\' "Versioning" overview: the revision each build released and the revisions still supported',
-      errors: ERROR_SCHEMA_NOTE,
+      errors: 'docs/sources.md "Veeam Backup & Replication": Error model',
       lifetimes: 'TokenModel descriptions and examples: access 15 minutes (expires_in 900), refresh 14 days; use_short_term_refresh: access lifetime plus 15 minutes',
       resources: 'GET /api/v1/serverInfo (Backup Administrator) and GET /api/v1/serverTime (security: [], anyone) in every revision',
       discovery: 'Swagger UI at /swagger/ui/index.html (12.x) or /swagger/index.html (13.x); documents at /swagger/v<revision>/swagger.json',
@@ -228,4 +226,3 @@ export const vbr13 = vbrRelease({ id: 'vbr-13', version: '13.0', build: '13.0.0.
 export const vbr1301 = vbrRelease({ id: 'vbr-13.0.1', version: '13.0.1', build: '13.0.1.180', revisions: upTo('1.3-rev1'), line: '13.0.1' })
 export const vbr131 = vbrRelease({ id: 'vbr-13.1', version: '13.1', build: '13.1.0.411', revisions: upTo('1.3-rev2', '1.1-rev0'), line: '13.1' })
 
-export const VBR_PROFILES = [vbr12, vbr121, vbr122, vbr123, vbr13, vbr1301, vbr131]

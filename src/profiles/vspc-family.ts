@@ -312,4 +312,3 @@ export const vspc9 = vspcRelease({ id: 'vspc-9', version: '9.0', build: '9.0.0.2
 export const vspc91 = vspcRelease({ id: 'vspc-9.1', version: '9.1', build: '9.1.0.30713', versions: ['3.4', '3.5', '3.5.1', '3.6', '3.6.1'] })
 
 export const vspc92 = vspcRelease({ id: 'vspc-9.2', version: '9.2', build: '9.2.0.32000', versions: ['3.4', '3.5', '3.5.1', '3.6', '3.6.1', '3.6.2'] })
-export const VSPC_PROFILES = [vspc81, vspc9, vspc91, vspc92]

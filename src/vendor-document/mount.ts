@@ -2,7 +2,6 @@
  * @module Serves the vendor documents' operations behind the profile's bearer check, as one middleware after
  * the stubs and before the fallback: the token endpoint and the other routes never pay for it.
  */
-import type { IncomingMessage } from 'node:http'
 import type { MockState } from '../engine/mock-state.js'
 import { bearerAuth } from '../oauth/bearer.js'
 import { OAuthError, ResourceError } from '../oauth/errors.js'
@@ -15,17 +14,6 @@ import type { ServedRequest } from './served-operation.js'
 
 /** Request bodies of vendor operations are specs of jobs and repositories: small. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
-
-/**
- * Any request header, from node's parsed headers when there are some: c.req.header() makes @hono/node-server
- * build a Headers object of them all on every request (see routes/request-header.ts).
- */
-function headerOf(request: Request, env: unknown, name: string): string | undefined {
-  const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming
-  if (incoming === undefined) return request.headers.get(name) ?? undefined
-  const value = incoming.headers[name.toLowerCase()]
-  return Array.isArray(value) ? value.join(', ') : value
-}
 
 function cookieOf(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -74,9 +62,9 @@ export function mountDocuments(app: App, state: MockState, routes: DocumentRoute
     const request: ServedRequest = {
       params: found.params,
       query: c.req.queries(),
-      header: (name) => headerOf(c.req.raw, c.env, name),
-      cookie: (name) => cookieOf(headerOf(c.req.raw, c.env, 'cookie'), name),
-      prefer: parsePrefer(headerOf(c.req.raw, c.env, 'prefer')),
+      header: (name) => requestHeader(c.req.raw, c.env, name.toLowerCase()),
+      cookie: (name) => cookieOf(requestHeader(c.req.raw, c.env, 'cookie'), name),
+      prefer: parsePrefer(requestHeader(c.req.raw, c.env, 'prefer')),
       contentType: requestHeader(c.req.raw, c.env, 'content-type'),
       body: () => readBody(c.req.raw, c.env),
     }
