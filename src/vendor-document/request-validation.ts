@@ -16,6 +16,8 @@ export interface RequestParts {
 }
 
 const PLACE_NAMES = { path: 'Path', query: 'Query', header: 'Header', cookie: 'Cookie' }
+/** Built only for an error: most requests leave most parameters out. */
+const labelOf = (parameter: Parameter) => `${PLACE_NAMES[parameter.in]} parameter "${parameter.name}"`
 
 /** A parameter's text as its schema's type: `"10"` as 10 for an integer, `a,b` as a list for an array. */
 function coerce(root: unknown, schema: unknown, raw: string[], parameter: Parameter): unknown {
@@ -60,9 +62,8 @@ export function checkParameters(root: unknown, validators: SchemaValidators, par
   const values = new Map<string, unknown>()
   for (const parameter of parameters) {
     const raw = rawValue(parameter, parts)
-    const label = `${PLACE_NAMES[parameter.in]} parameter "${parameter.name}"`
     if (raw === undefined || raw.length === 0) {
-      if (parameter.required) throw badRequest(`${label} is required.`)
+      if (parameter.required) throw badRequest(`${labelOf(parameter)} is required.`)
       continue
     }
     if (parameter.schema === undefined) {
@@ -72,7 +73,7 @@ export function checkParameters(root: unknown, validators: SchemaValidators, par
     const value = coerce(root, parameter.schema, raw, parameter)
     const issue = validators.validate(parameter.schema, value, 'request')[0]
     // The value is not repeated: a header or query parameter may carry a secret.
-    if (issue !== undefined) throw badRequest(`${label}${issue.pointer}: ${issue.message}.`)
+    if (issue !== undefined) throw badRequest(`${labelOf(parameter)}${issue.pointer}: ${issue.message}.`)
     values.set(parameter.name, value)
   }
   return values
