@@ -49,7 +49,9 @@ export function mountDocuments(app: App, state: MockState, routes: DocumentRoute
     const operation = found.item
     // Throws the profile's own 401 for a missing, unknown, expired, revoked or logged-out token.
     if (operation.op.secured) await auth(c, authorized)
-    const answer = await operation.answer(new DocumentRequest(c, found.params))
+    const answered = operation.answer(new DocumentRequest(c, found.params))
+    // A GET answers synchronously: no await, no extra turn of the event loop.
+    const answer = answered instanceof Promise ? await answered : answered
     return new Response(answer.body, { status: answer.status, headers: headersOf(answer) })
   })
 }

@@ -135,17 +135,36 @@ export class ServedOperation {
     return this.#indexed(envelope, items, base)
   }
 
-  /** Answers `request`; throws ResourceError (400, 404, 501) for the error handler to render in the profile's model. */
-  async answer(request: ServedRequest): Promise<Answer> {
+  /**
+   * Answers `request`; throws ResourceError (400, 404, 501) for the error handler to render in the profile's model.
+   * Synchronous unless the operation takes a body: a GET pays for no promise of its own.
+   */
+  answer(request: ServedRequest): Answer | Promise<Answer> {
     if (this.problem !== undefined) throw this.#unservable(this.problem)
     try {
-      return await this.#answer(request)
+      const { root, validators } = this.runtime
+      const values = checkParameters(root, validators, this.op.parameters, request)
+      const { requestBody } = this.op.operation
+      if (requestBody === undefined) return this.#answer(request, values)
+      return request
+        .body()
+        .then((text) => {
+          checkBody(root, validators, requestBody, request.contentType, text)
+          return this.#answer(request, values)
+        })
+        .catch((error: unknown) => {
+          throw this.#failure(error)
+        })
     } catch (error) {
-      if (error instanceof UnsupportedSchema) throw this.#unservable(error.message)
-      // Anything else from a vendor's schema (an invalid pattern, say) is the document's problem, not a crash.
-      if (!(error instanceof ResourceError) && !(error instanceof OAuthError)) throw this.#unservable(`its schema cannot be used (${(error as Error).message})`)
-      throw error
+      throw this.#failure(error)
     }
+  }
+
+  #failure(error: unknown): unknown {
+    if (error instanceof UnsupportedSchema) return this.#unservable(error.message)
+    // Anything else from a vendor's schema (an invalid pattern, say) is the document's problem, not a crash.
+    if (!(error instanceof ResourceError) && !(error instanceof OAuthError)) return this.#unservable(`its schema cannot be used (${(error as Error).message})`)
+    return error
   }
 
   #unservable(problem: string): ResourceError {
@@ -153,10 +172,8 @@ export class ServedOperation {
     return new ResourceError(501, `The mock cannot serve ${name}: ${problem.replace(/\.$/, '')}.`)
   }
 
-  async #answer(request: ServedRequest): Promise<Answer> {
-    const { root, validators } = this.runtime
-    const values = checkParameters(root, validators, this.op.parameters, request)
-    if (this.op.operation.requestBody !== undefined) checkBody(root, validators, this.op.operation.requestBody, request.contentType, await request.body())
+  /** The answer to a request whose parameters (and body) passed. */
+  #answer(request: ServedRequest, values: Map<string, unknown>): Answer {
     const chosen = this.#chosen(request.prefer.code)
     if (chosen.contentType === undefined || NO_BODY.has(chosen.status)) return { status: chosen.status, body: null }
     return { status: chosen.status, contentType: chosen.contentType, body: this.#body(request, chosen, values) }
