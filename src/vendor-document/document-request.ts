@@ -21,6 +21,8 @@ function cookieOf(header: string | undefined, name: string): string | undefined 
   return undefined
 }
 
+const NO_QUERY: Record<string, string[]> = Object.freeze(Object.create(null) as Record<string, string[]>)
+
 export class DocumentRequest implements ServedRequest {
   /** Parsed up front: a malformed `Prefer: code=` is a 400 whatever the operation. */
   readonly prefer: Preference
@@ -32,9 +34,9 @@ export class DocumentRequest implements ServedRequest {
     this.prefer = parsePrefer(requestHeader(c.req.raw, c.env, 'prefer'))
   }
 
-  /** Parsed on first use: most operations' requests carry no query, and many operations take none. */
+  /** Parsed on first use: many operations take no query, and most requests carry none. */
   get query(): Record<string, string[]> {
-    return (this.#query ??= this.#c.req.queries())
+    return (this.#query ??= this.#c.req.url.includes('?') ? this.#c.req.queries() : NO_QUERY)
   }
 
   get contentType(): string | undefined {
