@@ -1,6 +1,5 @@
 /** @module The harness of one mock: clock, faults, journal, accounts, sessions and reset, shared by /__control and startMock. */
 import type { MockState } from '../engine/mock-state.js'
-import { resolvePrincipal } from '../engine/principal.js'
 import type { App } from '../routes/env.js'
 import type { StubRegistry } from '../stubs/stub-registry.js'
 import { accountControl, type AccountControl } from './accounts.js'
@@ -44,7 +43,7 @@ export interface InstallOptions extends ControlOptions {
 }
 
 /** Operations of the vendor routes, by `METHOD path`. */
-function operationsOf(app: App): Map<string, string> {
+export function operationsOf(app: App): Map<string, string> {
   const operations = new Map<string, string>()
   for (const d of app.openAPIRegistry.definitions) {
     if (d.type === 'route' && d.route.operationId !== undefined) {
@@ -54,27 +53,24 @@ function operationsOf(app: App): Map<string, string> {
   return operations
 }
 
-/** Installs the journal and fault middleware on `app` (call before the routes are mounted). */
-export function installHarness(app: App, state: MockState, options: InstallOptions): Harness {
+/**
+ * Installs the journal and fault middleware on `app` (call before the routes are mounted); it reads each request's
+ * tenant's harness, so one app serves every tenant.
+ */
+export function installHarness(app: App, state: MockState, options: Pick<InstallOptions, 'operationOf'>): void {
+  const { tokenPath, defaultGrant } = state.profile
+  const { operationOf } = options
+  app.use(intercept({ tokenPath, defaultGrant, operations: () => operationsOf(app), ...(operationOf && { operationOf }) }))
+  app.fetch = dropAware(app.fetch) as typeof app.fetch
+}
+
+/** A tenant's harness over its state (which must run on a VirtualClock); `operations` lists what fault rules may name. */
+export function createHarness(state: MockState, options: InstallOptions & { operations: () => readonly string[] }): Harness {
   if (!(state.clock instanceof VirtualClock)) throw new Error('the harness needs the state to run on a VirtualClock')
   const clock = state.clock
   const { grants, listedGrants } = state.profile
-  const faults = new Faults(() => ({
-    operations: [...new Set([...operationsOf(app).values(), ...(options.documentOperations?.() ?? [])])],
-    grants: [...grants, ...listedGrants],
-  }))
+  const faults = new Faults(() => ({ operations: [...options.operations()], grants: [...grants, ...listedGrants] }))
   const journal = new Journal(options.journalSize ?? 1000)
-  const { tokenPath, defaultGrant } = state.profile
-  const whoIs = (token: string) => {
-    const session = state.store.byAccessToken(token, clock.now())
-    const resolved = session && resolvePrincipal(state, session.principal)
-    if (resolved === undefined) return {}
-    const account = `${resolved.account.domain}\\${resolved.account.name}`
-    return resolved.client === undefined ? { account } : { account, client_id: resolved.client.id }
-  }
-  const { operationOf } = options
-  app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app), whoIs, ...(operationOf && { operationOf }) }))
-  app.fetch = dropAware(app.fetch) as typeof app.fetch
   return {
     profile: state.profile.id,
     clock,

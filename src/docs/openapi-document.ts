@@ -23,6 +23,8 @@ export interface DocumentOptions {
   stubs?: StubRegistry
   /** The vendor documents' operations, shown beside the profile's (a stub of the same operation replaces it). */
   documents?: DocumentRoutes
+  /** The server the operations are under, when not the root (a tenant's `/t/{name}`). */
+  serverUrl?: string
 }
 
 /** Names go in code spans, where Markdown shows a backslash as typed (escaping it would show two). */
@@ -111,6 +113,7 @@ export function openApiDocument(app: App, state: MockState, options: DocumentOpt
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: { title: profile.title, version: profile.version, description: description(state, options) },
+    ...(options.serverUrl !== undefined && { servers: [{ url: options.serverUrl, description: 'This tenant of the mock.' }] }),
     tags,
   })
   const vendor = withDocuments(document as unknown as OpenAPIV3_1.Document, options.documents, profile)

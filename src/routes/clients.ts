@@ -1,6 +1,7 @@
 /** @module <base>/Clients: client accounts that inherit their user's rights. */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { MockState } from '../engine/mock-state.js'
+import type { Profile } from '../profiles/profile.js'
 import { bearerAuth } from '../oauth/bearer.js'
 import { badRequest, forbidden, notFound } from '../oauth/errors.js'
 import { newClientId, newClientSecret } from '../security/credentials.js'
@@ -58,12 +59,12 @@ function deleteClient(state: MockState, caller: Caller, clientId: string | undef
   state.store.deleteClient(target.id)
 }
 
-export function mountClients(app: App, state: MockState): void {
-  const { clientBases, clientsTag } = state.profile
-  const auth = bearerAuth(state)
+export function mountClients(app: App, profile: Profile): void {
+  const { clientBases, clientsTag } = profile
+  const auth = bearerAuth()
   clientBases.forEach((base, index) => {
     const newest = index === clientBases.length - 1
-    const common = { path: `${base}/Clients`, tags: [clientsTag], security: bearerSecurity(state.profile) }
+    const common = { path: `${base}/Clients`, tags: [clientsTag], security: bearerSecurity(profile) }
     const create = createRoute({
       ...common,
       method: 'post',
@@ -104,16 +105,18 @@ export function mountClients(app: App, state: MockState): void {
       },
     })
     mount(app, create, auth, (c) => {
+      const state = c.get('state')
       const created = createClient(state, c.get('caller'))
       if (!state.quirks.has('create-response-camel-case')) return c.json(created, 200)
       return c.json({ clientId: created.client_id, clientSecret: created.client_secret }, 200)
     })
     mount(app, list, auth, (c) => {
+      const state = c.get('state')
       const ids = listClients(state, c.get('caller'))
       return c.json(state.quirks.has('list-wrapped-in-object') ? { clients: ids } : ids, 200)
     })
     mount(app, remove, auth, (c) => {
-      deleteClient(state, c.get('caller'), c.req.query('clientId'))
+      deleteClient(c.get('state'), c.get('caller'), c.req.query('clientId'))
       return c.body(null, 204)
     })
   })

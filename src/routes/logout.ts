@@ -9,10 +9,10 @@ import { bearerSecurity, json } from './schemas.js'
 import { mount, type App } from './env.js'
 import { loginIdOf, NO_USER, userInPath } from './user-access.js'
 
-export function mountLogout(app: App, state: MockState): void {
-  const { logout, tokenTag } = state.profile
+export function mountLogout(app: App, base: MockState): void {
+  const { logout, tokenTag } = base.profile
   if (logout === undefined) return
-  if (logout.params !== undefined) return mountRevoke(app, state, { ...logout, params: logout.params })
+  if (logout.params !== undefined) return mountRevoke(app, base, { ...logout, params: logout.params })
   const success =
     logout.objectBody !== undefined
       ? json(z.object({}).openapi('EmptySuccessResponse'), 'Logged out; the access and refresh tokens are expired.', logout.objectBody)
@@ -25,19 +25,20 @@ export function mountLogout(app: App, state: MockState): void {
     operationId: 'logout',
     tags: [tokenTag],
     summary: 'Log out: the access token and its refresh token stop working',
-    security: bearerSecurity(state.profile),
+    security: bearerSecurity(base.profile),
     ...(logout.scope === 'user' && { request: { params: UserUidParam, query: LoginIdQuery } }),
     responses: {
       [logout.status]: success,
-      ...antiforgeryResponses(state),
-      401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
+      ...antiforgeryResponses(base),
+      401: errorResponse(base, 'missing-token', UNAUTHORIZED_TEXT),
       ...(logout.scope === 'user' && {
-        403: errorResponse(state, 'forbidden', 'The user is not the caller, and the caller may not act for others.'),
-        404: errorResponse(state, 'not-found', NO_USER),
+        403: errorResponse(base, 'forbidden', 'The user is not the caller, and the caller may not act for others.'),
+        404: errorResponse(base, 'not-found', NO_USER),
       }),
     },
   })
-  mount(app, route, bearerAuth(state), (c) => {
+  mount(app, route, bearerAuth(), (c) => {
+    const state = c.get('state')
     if (logout.scope === 'user') {
       const account = userInPath(state, c.get('caller'), c.req.param('userUid'))
       loginIdOf(c.req.query('userLoginId'), 'userLoginId')

@@ -91,8 +91,8 @@ function grantMatcher(profile: Profile): (sent: string) => GrantType | undefined
   return profile.grantsIgnoreCase ? (sent) => byName.get(sent.toLowerCase()) : (sent) => byName.get(sent)
 }
 
-export function mountToken(app: App, state: MockState): void {
-  const { profile } = state
+export function mountToken(app: App, base: MockState): void {
+  const { profile } = base
   const grantOf = grantMatcher(profile)
   const shortTermField = profile.shortTermRefresh?.field
   const readOnlyField = profile.readOnlyField
@@ -113,11 +113,12 @@ export function mountToken(app: App, state: MockState): void {
       },
     },
     responses: {
-      200: json(tokenResponseSchema(profile), 'An access token, its lifetime and a refresh token.', tokenExample(state)),
-      ...errorResponses(state),
+      200: json(tokenResponseSchema(profile), 'An access token, its lifetime and a refresh token.', tokenExample(base)),
+      ...errorResponses(base),
     },
   })
   mount(app, route, async (c) => {
+    const state = c.get('state')
     const request = c.req.raw
     const params = await readTokenParams(
       requestHeader(request, c.env, 'content-type'),
