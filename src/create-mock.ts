@@ -26,7 +26,8 @@ import { registerSecuritySchemes } from './routes/security-schemes.js'
 import { mountToken } from './routes/token.js'
 import { cryptoRandomSource, type RandomSource } from './security/random-source.js'
 import { seededRandomSource } from './security/seeded-random-source.js'
-import { MemoryStore } from './store/memory-store.js'
+import { MemoryStore, type AccountRecord } from './store/memory-store.js'
+import { hashSecret } from './security/secret.js'
 import { mountStubs } from './stubs/mount-stubs.js'
 import { DEFAULT_MAX_STUBS, StubRegistry } from './stubs/stub-registry.js'
 import type { StubInput } from './stubs/stub-schema.js'
@@ -133,16 +134,21 @@ function assertSessionMode(mode: string): SessionMode {
   return mode
 }
 
-/** Adds fixture accounts to the store; a bare name gets the profile's default domain. Throws on a role the profile does not know. */
-export function seedAccounts(state: MockState, accounts: readonly AccountFixture[]): void {
-  for (const { username, password, role, disabled, mfaSecret } of accounts) {
-    assertRole(state.profile, role, `Account "${username}"`)
-    const parsed = parseUsername(username, { bareAllowed: true, defaultDomain: state.profile.usernames.defaultDomain })
+/** Fixture accounts checked, parsed and hashed once; every tenant and every reset restores these records. Throws on a bad one. */
+export function fixtureRecords(profile: Profile, accounts: readonly AccountFixture[]): AccountRecord[] {
+  return accounts.map(({ username, password, role, disabled, mfaSecret }) => {
+    assertRole(profile, role, `Account "${username}"`)
+    const parsed = parseUsername(username, { bareAllowed: true, defaultDomain: profile.usernames.defaultDomain })
     if (parsed === undefined) throw new Error(`Account "${username}" is not DOMAIN\\USERNAME or USERNAME.`)
     const secret = mfaSecret === undefined ? undefined : base32Decode(mfaSecret)
     if (mfaSecret !== undefined && secret === undefined) throw new Error(`Account "${username}": mfaSecret is not base32.`)
-    state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false, ...(secret !== undefined && { mfaSecret: secret }) })
-  }
+    return { ...parsed, passwordHash: hashSecret(password), role, disabled: disabled ?? false, ...(secret !== undefined && { mfaSecret: secret }) }
+  })
+}
+
+/** Puts the fixture accounts (see fixtureRecords) into a tenant's store. */
+function seedAccounts(state: MockState, records: readonly AccountRecord[]): void {
+  for (const record of records) state.store.restoreAccount(record)
 }
 
 /**
@@ -158,6 +164,7 @@ export function seedAccounts(state: MockState, accounts: readonly AccountFixture
 export function createMock(options: AppOptions = {}): Mock {
   const profile = resolveProfile(options.profile)
   const accounts = options.accounts ?? defaultFixtures(profile.id)
+  const records = fixtureRecords(profile, accounts)
   const sessionMode = assertSessionMode(options.sessions ?? 'multiple')
   const controlOptions = options.control === true ? {} : options.control || undefined
   const throttle = options.throttle ?? profile.throttle
@@ -198,11 +205,11 @@ export function createMock(options: AppOptions = {}): Mock {
       apiKeys: new ApiKeys(),
       ...(throttle !== undefined && { throttle: new Throttle(throttle) }),
     }
-    seedAccounts(state, accounts)
+    seedAccounts(state, records)
     const stubs = new StubRegistry(profile, startupStubs, maxStubs)
     const harness =
       controlOptions &&
-      createHarness(state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, accounts), operations: faultOperations })
+      createHarness(state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, records), operations: faultOperations })
     return { name, base: name === '' ? '' : `${TENANT_PREFIX}${name}`, state, stubs, ...(harness && { harness }) }
   }
   const root = newTenant('')

@@ -55,6 +55,13 @@ ${CONTROL_TOKEN_HELP}
   --max-clients-per-user N
                         client accounts one user may create (default 1000; one more answers 403)
   --max-stubs N         stubs the mock holds, --stubs and runtime ones together (default 1000)
+  --tenants             isolated tenants on one instance: /t/NAME/... (or the X-Mock-Tenant: NAME header)
+                        is a mock of its own, made on first use from the fixtures, with its own accounts,
+                        clients, sessions, clock, faults, journal, stubs and /t/NAME/__control; requests
+                        without either go to the default tenant, which alone --state keeps
+                        (docs/test-harness.md "Tenants")
+  --max-tenants N       live tenants at most (default 10000); one more answers 503
+  --tenant-idle D       drop a tenant no request reached for D, e.g. 10m (default 30m)
   --cors                let pages on other origins call the vendor routes: answer CORS preflights, add
                         Access-Control-Allow-Origin: * (default off, unlike Prism: the vendor documents no
                         CORS, so a page that works against the mock with it may fail against the server;
@@ -98,6 +105,9 @@ const FLAGS = {
   throttle: { type: 'string' },
   'max-clients-per-user': { type: 'string' },
   'max-stubs': { type: 'string' },
+  tenants: { type: 'boolean' },
+  'max-tenants': { type: 'string' },
+  'tenant-idle': { type: 'string' },
   cors: { type: 'boolean' },
   stubs: { type: 'string' },
   ...OPENAPI_FLAGS,
@@ -178,6 +188,10 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
   const maxStubs = values['max-stubs'] === undefined ? undefined : parseInteger(values['max-stubs'], '--max-stubs', 1, 1_000_000)
   const tls = parseTlsFlags(values)
   const openapi = await readOpenapiFlags(values)
+  const tenants = values.tenants === true && {
+    ...(values['max-tenants'] === undefined ? {} : { max: parseInteger(values['max-tenants'], '--max-tenants', 1, 1_000_000) }),
+    ...(values['tenant-idle'] === undefined ? {} : { idleMs: parseDuration(values['tenant-idle'], '--tenant-idle') * 1000 }),
+  }
   return {
     stateFlags,
     ...(tls === undefined ? {} : { tls }),
@@ -205,6 +219,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
       ...(values.throttle === undefined ? {} : { throttle: throttleFlag(values.throttle) }),
       ...(values.cors === true && { cors: true }),
       ...(openapi && { openapi, seed }),
+      ...(tenants && { tenants }),
     },
   }
 }
@@ -229,6 +244,8 @@ function ignoredFlags(values: { [flag: string]: unknown }): string[] {
     ['seed', !given('generate-users') && !given('openapi'), 'without --generate-users or --openapi'],
     ['control-token', given('no-control'), 'with --no-control'],
     ['journal-size', given('no-control'), 'with --no-control'],
+    ['max-tenants', !given('tenants'), 'without --tenants'],
+    ['tenant-idle', !given('tenants'), 'without --tenants'],
   ]
   return idle.filter(([flag, unused]) => given(flag) && unused).map(([flag, , why]) => `--${flag} does nothing ${why}`)
 }

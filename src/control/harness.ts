@@ -71,13 +71,20 @@ export function createHarness(state: MockState, options: InstallOptions & { oper
   const { grants, listedGrants } = state.profile
   const faults = new Faults(() => ({ operations: [...options.operations()], grants: [...grants, ...listedGrants] }))
   const journal = new Journal(options.journalSize ?? 1000)
+  // Made on first use: most tenants never list accounts or sessions, and each view is a few dozen closures.
+  let accounts: AccountControl | undefined
+  let sessions: SessionControl | undefined
   return {
     profile: state.profile.id,
     clock,
     faults,
     journal,
-    accounts: accountControl(state),
-    sessions: sessionControl(state),
+    get accounts() {
+      return (accounts ??= accountControl(state))
+    },
+    get sessions() {
+      return (sessions ??= sessionControl(state))
+    },
     stubs: options.stubs,
     reset() {
       for (const account of state.store.accounts()) state.store.removeAccount(account.id)
