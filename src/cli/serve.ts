@@ -24,6 +24,7 @@ import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type 
 import { READY_FLAGS, READY_HELP, ReadyFile, readyRecord } from './readiness.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
 import { parseTlsFlags, prepareTls, TLS_FLAGS, TLS_HELP, type TlsRequest, type TlsSetup } from './tls-flags.js'
+import { DEFAULT_TENANT_LIMITS } from '../tenants/tenants.js'
 import { UsageError } from './usage-error.js'
 import { packageVersion } from './version.js'
 
@@ -87,7 +88,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad profile file, bad fixtu
 document, unusable state file, bad TLS files or port unavailable.
 `
 
-const FLAGS = {
+export const SERVE_FLAGS = {
   profile: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -147,7 +148,7 @@ function quirkFlags(names: string[] | undefined, profile: Profile): QuirkName[] 
 
 /** Turns argv (and env, for the control token) into a configuration, or throws UsageError. Reads the files named. */
 export async function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
-  const values = parseFlags(args, FLAGS)
+  const values = parseFlags(args, SERVE_FLAGS)
   if (values.help) return 'help'
   if (values.version) return 'version'
   if (values['list-profiles']) return 'list-profiles'
@@ -277,10 +278,16 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   Token       POST ${url}${profile.tokenPath}
   Swagger UI  ${url}/swagger
   OpenAPI     ${url}/openapi.json
-  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${documentsBannerLine(documents)}${controlLine(options, url)}
+  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${documentsBannerLine(documents)}${controlLine(options, url)}${tenantsLine(options, url)}
   Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
 ${accounts}
 Press Ctrl+C to stop.`
+}
+
+function tenantsLine(options: AppOptions, url: string): string {
+  if (options.tenants === undefined || options.tenants === false) return ''
+  const { max, idleMs } = { ...DEFAULT_TENANT_LIMITS, ...(options.tenants === true ? {} : options.tenants) }
+  return `\n  Tenants     ${url}/t/NAME/... or X-Mock-Tenant: NAME (at most ${max} live; dropped after ${formatDuration(idleMs / 1000)} idle)`
 }
 
 function tlsLines(tls: TlsSetup): string {
