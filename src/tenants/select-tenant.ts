@@ -9,10 +9,11 @@ import { Tenants, TenantsFull } from './tenants.js'
 /** Without tenants every request is the default tenant's: two context writes, no parsing. */
 export function selectTenant(root: Tenant, tenants?: Tenants): Middleware {
   if (tenants === undefined) {
-    return async function defaultTenant(c, next) {
+    // Not async: one frame less on every request.
+    return function defaultTenant(c, next) {
       c.set('tenant', root)
       c.set('state', root.state)
-      await next()
+      return next()
     }
   }
   return async function tenantOfRequest(c, next) {
