@@ -2,6 +2,7 @@
  * @module Tenants: what one costs (made in-process: time and heap, bare and after a login), and the token endpoint's
  * throughput with 1,000 tenants live (each request another tenant's) against one tenant, alternating in one run.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { createMock } from '../src/create-mock.js'
@@ -74,6 +75,18 @@ async function loadTarget(target: Target, seconds: number): Promise<LoadResult> 
 export interface TenantLoad {
   many: LoadResult[]
   one: LoadResult[]
+  /** Resident memory of each server after its set-up (Linux /proc), MiB. */
+  rssMiB: { many: number; one: number }
+}
+
+/** A process's resident set from /proc (this bench runs on Linux); NaN elsewhere. */
+function rssMiB(pid: number | undefined): number {
+  try {
+    const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kib === undefined ? Number.NaN : Number(kib) / 1024
+  } catch {
+    return Number.NaN
+  }
 }
 
 /** Alternating rounds, many then one, as the main table's cases alternate. */
@@ -83,7 +96,7 @@ export async function tenantLoad(root: string, rounds: number, seconds: number, 
   try {
     await loadTarget(many, 1)
     await loadTarget(one, 1)
-    const results: TenantLoad = { many: [], one: [] }
+    const results: TenantLoad = { many: [], one: [], rssMiB: { many: rssMiB(many.server.child.pid), one: rssMiB(one.server.child.pid) } }
     for (let round = 1; round <= rounds; round++) {
       const m = await loadTarget(many, seconds)
       const o = await loadTarget(one, seconds)
@@ -106,7 +119,11 @@ export async function tenantsCase(root: string, rounds: number, seconds: number)
     `\ntenants: one made in ${cost.createMicros.toFixed(1)} µs (mean of ${TENANTS}, harness included); heap per tenant after gc ` +
       `${cost.bareKiB.toFixed(1)} KiB as made, ${cost.loggedInKiB.toFixed(1)} KiB after one login`,
   )
-  const { many, one } = await tenantLoad(root, rounds, seconds, console.log)
+  const { many, one, rssMiB: rss } = await tenantLoad(root, rounds, seconds, console.log)
+  console.log(
+    `server RSS after set-up: ${rss.many.toFixed(0)} MiB with ${TENANTS} tenants (each a login and a client), ${rss.one.toFixed(0)} MiB with one: ` +
+      `${(((rss.many - rss.one) * 1024) / (TENANTS - 1)).toFixed(1)} KiB per tenant`,
+  )
   const worst = (runs: LoadResult[]) => `p99 ${Math.max(...runs.map((r) => r.p99))} ms, errors ${runs.reduce((s, r) => s + r.errors, 0)}`
   console.log(
     `token endpoint, ${TENANTS} tenants live (each request another tenant's client): ${mean(many).toFixed(0)} req/s (${worst(many)}); ` +

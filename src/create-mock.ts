@@ -185,7 +185,7 @@ export function createMock(options: AppOptions = {}): Mock {
   const basePath = limits === undefined ? undefined : tenantGetPath()
   const getPath = profile.pathsIgnoreCase === true ? caselessGetPath(() => app, basePath) : basePath
   const app: App = new OpenAPIHono<AppEnv>(getPath === undefined ? {} : { getPath })
-  const faultOperations = () => [...operationsOf(app).values(), ...(documents?.served.map((served) => served.op.operationId) ?? [])]
+  const faultOperations = () => [...new Set([...operationsOf(app).values(), ...(documents?.served.map((served) => served.op.operationId) ?? [])])]
 
   /** A tenant's own state from the fixtures: the default one at start, a named one on its first request. */
   const newTenant = (name: string): Tenant => {

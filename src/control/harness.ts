@@ -4,7 +4,7 @@ import type { App } from '../routes/env.js'
 import type { StubRegistry } from '../stubs/stub-registry.js'
 import { accountControl, type AccountControl } from './accounts.js'
 import { Faults } from './faults.js'
-import { dropAware, intercept } from './intercept.js'
+import { dropAware, intercept, type InterceptOptions } from './intercept.js'
 import { Journal } from './journal.js'
 import { sessionControl, type SessionControl } from './sessions.js'
 import { VirtualClock } from './virtual-clock.js'
@@ -32,14 +32,12 @@ export interface Harness {
   reset(): void
 }
 
-export interface InstallOptions extends ControlOptions {
+export interface HarnessOptions extends ControlOptions {
   /** Puts the fixture accounts back into an empty store. */
   reseed(): void
   stubs: StubRegistry
-  /** The operationId of a request no registry route has (the vendor documents' operations). */
-  operationOf?: (method: string, path: string) => string | undefined
-  /** The operationIds of those operations, which fault rules may name too. */
-  documentOperations?: () => readonly string[]
+  /** The operationIds fault rules may name: the app's routes' and the vendor documents'. */
+  operations: () => readonly string[]
 }
 
 /** Operations of the vendor routes, by `METHOD path`. */
@@ -57,7 +55,7 @@ export function operationsOf(app: App): Map<string, string> {
  * Installs the journal and fault middleware on `app` (call before the routes are mounted); it reads each request's
  * tenant's harness, so one app serves every tenant.
  */
-export function installHarness(app: App, state: MockState, options: Pick<InstallOptions, 'operationOf'>): void {
+export function installHarness(app: App, state: MockState, options: { operationOf?: InterceptOptions['operationOf'] }): void {
   const { tokenPath, defaultGrant } = state.profile
   const { operationOf } = options
   app.use(intercept({ tokenPath, defaultGrant, operations: () => operationsOf(app), ...(operationOf && { operationOf }) }))
@@ -65,7 +63,7 @@ export function installHarness(app: App, state: MockState, options: Pick<Install
 }
 
 /** A tenant's harness over its state (which must run on a VirtualClock); `operations` lists what fault rules may name. */
-export function createHarness(state: MockState, options: InstallOptions & { operations: () => readonly string[] }): Harness {
+export function createHarness(state: MockState, options: HarnessOptions): Harness {
   if (!(state.clock instanceof VirtualClock)) throw new Error('the harness needs the state to run on a VirtualClock')
   const clock = state.clock
   const { grants, listedGrants } = state.profile
