@@ -136,6 +136,15 @@ describe('tenants: selection and refusals', () => {
     expect(script).toContain("url: base + '/openapi.json'")
   })
 
+  it("a tenant's control index links stay in the tenant", async () => {
+    const index = (await (await fetch(`${mock.url}/t/idx-a/__control`)).json()) as { links: { openapi: string }; endpoints: { href: string }[] }
+    expect(index.links.openapi).toBe(`${mock.url}/t/idx-a/__control/openapi.json`)
+    expect(index.endpoints.length).toBeGreaterThan(5)
+    for (const endpoint of index.endpoints) expect(endpoint.href.startsWith(`${mock.url}/t/idx-a/__control`)).toBe(true)
+    const root = (await (await fetch(`${mock.url}/__control`)).json()) as { links: { openapi: string } }
+    expect(root.links.openapi).toBe(`${mock.url}/__control/openapi.json`)
+  })
+
   it('mock.tenant() refuses a bad name, and without tenants it says what to turn on', async () => {
     expect(() => mock.tenant('no spaces')).toThrow(/tenant name is 1 to 64/)
     const plain = await startMock({ profile: 'vro-7.1' })
