@@ -2,6 +2,7 @@
 import { CHECKS, effectiveSeverity, type CheckDef, type Severity } from './checks.js'
 import { citationsFor } from './citations/resolve.js'
 import type { Exchange, Http, RequestSpec, Value } from './http.js'
+import { expectedOutcome, judgeOutcome } from './outcomes.js'
 import type { Redactor } from './redact.js'
 import { seenOf, type Seen } from './shape.js'
 import type { Promises, Spec } from './spec.js'
@@ -209,6 +210,15 @@ export class Context {
     const statuses = Array.isArray(expected.status) ? expected.status : [expected.status]
     const pass = statuses.includes(ex.status) && (expected.code === undefined || code === expected.code)
     return { pass, want: `${statuses.join(' or ')}${expected.code === undefined ? '' : ` ${expected.code}`}` }
+  }
+
+  /** Records check `id` (one with `records`): does `ex` answer as the spec's outcome of its assumption says? */
+  checkOutcome(id: string, ex: Exchange, what: string): void {
+    const assumption = CHECKS.get(id)?.assumption
+    const expected = assumption === undefined ? undefined : expectedOutcome(this.promises, assumption)
+    if (expected === undefined) throw new Error(`check ${id} has no outcome`)
+    const { pass, want } = judgeOutcome(expected, ex.status, what)
+    this.check(id, pass, want, ex)
   }
 
   wants(...ids: string[]): boolean {
