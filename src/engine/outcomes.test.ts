@@ -1,4 +1,5 @@
 /** @module Assumption outcomes as profile data: a profile file that changes one changes the mock's answer and its document; defaults are today's answers; quirks change them; bad values are refused. */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createMock } from '../create-mock.js'
 import { openApiDocument } from '../docs/openapi-document.js'
@@ -101,5 +102,18 @@ describe('defaults and quirks', () => {
       const mock = mockWith({ 'missing-client-id-400': 422 }, [quirk])
       expect(outcomesOf(mock.state)).toEqual({ ...DEFAULT_OUTCOMES, 'missing-client-id-400': 422, ...changes })
     }
+  })
+})
+
+describe('docs/profiles.md', () => {
+  it('its outcomes example loads and answers as the page says: 400 for an unknown client ID, a used refresh token refreshing again', async () => {
+    const text = readFileSync(new URL('../../docs/profiles.md', import.meta.url), 'utf8')
+    const block = /<!-- profile-file:outcomes -->\n```json\n([\s\S]*?)```/.exec(text)![1]!
+    const { profile, accounts } = parseProfileFile(JSON.parse(block), 'docs/profiles.md')
+    const { app } = createMock({ profile, accounts })
+    const user = await login(app)
+    expect((await app.request(`${CLIENTS_PATH}?clientId=${crypto.randomUUID()}`, { method: 'DELETE', headers: bearer(user.access_token) })).status).toBe(400)
+    expect((await token(app, { grant_type: 'refresh_token', refresh_token: user.refresh_token })).res.status).toBe(200)
+    expect((await token(app, { grant_type: 'refresh_token', refresh_token: user.refresh_token })).res.status).toBe(200)
   })
 })
