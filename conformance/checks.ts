@@ -18,9 +18,10 @@ export interface CheckDef {
   refusal?: string
   /**
    * The check expects the spec's outcome of its assumption (x-veeam-auth-mock.outcomes, keyed by the assumption id),
-   * and --record writes what the target did: `status`, the refusal's 4xx; `refused`, whether the token was refused.
+   * and --record writes what the target did: `status`, the refusal's 4xx; `refused`, whether the token was refused;
+   * `refusal`, the status and code of `refusal` (written to the profile's errors.refusals).
    */
-  records?: 'status' | 'refused'
+  records?: 'status' | 'refused' | 'refusal'
 }
 
 /**
@@ -51,7 +52,7 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('token', 'SHOULD', 'RFC 6749 §3.2 parameters MUST NOT repeat; §5.2 invalid_request'),
   'unprivileged-account-refused': def('token', 'MUST', 'spec x-veeam-auth-mock.roles: only these roles may use the API'),
   'unprivileged-account-is-invalid-grant':
-    def('token', 'INFO', 'spec assumption role-refused-invalid-grant', { assumption: 'role-refused-invalid-grant' }),
+    def('token', 'INFO', 'spec assumption role-refused-invalid-grant', { assumption: 'role-refused-invalid-grant', records: 'refusal', refusal: 'account-not-allowed' }),
   'refresh-returns-new-pair': def('refresh', 'MUST', 'RFC 6749 §6 refreshing an access token: 200 (§5.1)'),
   'refresh-returns-different-tokens': def('refresh', 'MUST', 'RFC 6749 §6: a new access token, and a new refresh token'),
   'refreshed-access-token-works': def('refresh', 'MUST', 'RFC 6749 §6: the new access token is the one to use'),

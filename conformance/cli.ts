@@ -92,15 +92,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       // A run cut short saw only part of the target: a recording of it would claim the rest answers as the profile.
       if (run.exitCode === 2) io.err(`conformance: --record ${record} not written: the run did not complete`)
       else {
-        const { outcomes, notes } = observedOutcomes(run.results)
+        const { patch, count, notes } = observedOutcomes(run.results)
         try {
-          writeWhole(record, recordedProfile(base, outcomes))
+          writeWhole(record, recordedProfile(base, patch))
         } catch (error) {
           io.err(`conformance: --record ${record} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
           return 2
         }
         for (const note of notes) io.out(`record: ${note}`)
-        io.out(`recorded ${Object.keys(outcomes).length} assumption outcomes to ${record} (serve it with --profile ${record})`)
+        io.out(`recorded ${count} assumption outcomes to ${record} (serve it with --profile ${record})`)
       }
     }
     if (comparison?.error !== undefined) io.err(`conformance: could not run: ${comparison.error}`)

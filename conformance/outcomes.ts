@@ -31,28 +31,45 @@ export function judgeOutcome(expected: OutcomeValue, status: number, what: strin
 }
 
 /** What the target's answer says the outcome is; undefined when it is no outcome (a 5xx, or a 2xx where a refusal was asked). */
-function observed(kind: 'status' | 'refused', status: number): OutcomeValue | undefined {
+export function observedValue(kind: 'status' | 'refused', status: number): OutcomeValue | undefined {
   if (kind === 'status') return is4xx(status) ? status : undefined
   return is4xx(status) ? true : is2xx(status) ? false : undefined
 }
 
-/** Each assumption's outcome as the run saw it; `notes` name the checks whose answer could not be recorded. */
-export function observedOutcomes(results: readonly CheckResult[]): { outcomes: Record<string, OutcomeValue>; notes: string[] } {
-  const outcomes: Record<string, OutcomeValue> = {}
+/** A refusal as a profile's errors.refusals holds it: its status and the model's code. */
+export interface RefusalValue {
+  status: number
+  code: string
+}
+
+/** What --record writes over the base profile: `outcomes`, and `errors.refusals` for the refusals it saw. */
+export interface ObservedPatch {
+  outcomes?: Record<string, OutcomeValue>
+  errors?: { refusals: Record<string, RefusalValue> }
+}
+
+/** Each assumption's outcome as the run saw it, and how many; `notes` name the checks whose answer could not be recorded. */
+export function observedOutcomes(results: readonly CheckResult[]): { patch: ObservedPatch; count: number; notes: string[] } {
+  const seen = new Map<string, OutcomeValue | RefusalValue>()
   const notes: string[] = []
   const conflicting = new Set<string>()
   for (const result of results) {
     const def = CHECKS.get(result.id)
     if (def?.records === undefined || def.assumption === undefined || result.seen === undefined) continue
-    const key = def.assumption
-    const value = observed(def.records, result.seen.status)
+    const key = def.records === 'refusal' ? `errors.refusals.${def.refusal}` : def.assumption
+    const value = result.recorded
     if (value === undefined) notes.push(`${key} not recorded: ${result.id} answered ${result.seen.status}, which is no outcome of it`)
-    else if (key in outcomes && outcomes[key] !== value) conflicting.add(key)
-    else outcomes[key] = value
+    else if (seen.has(key) && JSON.stringify(seen.get(key)) !== JSON.stringify(value)) conflicting.add(key)
+    else seen.set(key, value)
   }
   for (const key of conflicting) {
-    delete outcomes[key]
+    seen.delete(key)
     notes.push(`${key} not recorded: its checks saw different answers`)
   }
-  return { outcomes, notes }
+  const patch: ObservedPatch = {}
+  for (const [key, value] of seen) {
+    if (typeof value === 'object') (patch.errors ??= { refusals: {} }).refusals[key.slice('errors.refusals.'.length)] = value
+    else (patch.outcomes ??= {})[key] = value
+  }
+  return { patch, count: seen.size, notes }
 }

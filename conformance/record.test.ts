@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { startCli } from '../test/support/cli-process.js'
 import { docPage } from '../test/support/doc-page.js'
 import type { CheckResult } from './context.js'
-import { observedOutcomes } from './outcomes.js'
+import { observedOutcomes, observedValue } from './outcomes.js'
 import { startMock } from './test-support.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -51,16 +51,16 @@ async function stop(child: ChildProcess): Promise<void> {
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)
 
 describe('--record against a mock standing in for a server that chose otherwise', () => {
-  it('five quirks recorded, served, passed with --strict (0 failures) and compared with no difference', async () => {
-    const quirks = ['unknown-client-400', 'client-delete-other-404', 'client-create-refused-400', 'refresh-token-reusable', 'logout-keeps-refresh']
+  it('six quirks recorded, served, passed with --strict (0 failures) and compared with no difference', async () => {
+    const quirks = ['unknown-client-400', 'client-delete-other-404', 'client-create-refused-400', 'refresh-token-reusable', 'logout-keeps-refresh', 'role-refused-unauthorized-client']
     const vendor = await serve(quirks.flatMap((q) => ['--quirk', q]))
-    const file = join(dir, 'five.json')
+    const file = join(dir, 'six.json')
     let recorded: Awaited<ReturnType<typeof serve>> | undefined
     try {
       const record = await conformance(['--target', vendor.url, '--profile', 'vro-7.1', ...ACCOUNT_FLAGS, '--record', file])
       expect(record.stderr).toBe('')
       expect(record.code).toBe(0)
-      expect(lastLine(record.stdout)).toBe(`recorded 6 assumption outcomes to ${file} (serve it with --profile ${file})`)
+      expect(lastLine(record.stdout)).toBe(`recorded 7 assumption outcomes to ${file} (serve it with --profile ${file})`)
       const text = readFileSync(file, 'utf8')
       expect(JSON.parse(text)).toEqual({
         extends: 'vro-7.1',
@@ -72,6 +72,7 @@ describe('--record against a mock standing in for a server that chose otherwise'
           'refresh-rotation': false,
           'logout-revokes-refresh': false,
         },
+        errors: { refusals: { 'account-not-allowed': { status: 400, code: 'unauthorized_client' } } },
       })
       expect(text).not.toContain('Password1')
 
@@ -90,7 +91,7 @@ describe('--record against a mock standing in for a server that chose otherwise'
       // Under the profile's own spec both observe the same deviations, and are still alike.
       const plain = await conformance(['--target', vendor.url, '--compare', recorded.url, '--profile', 'vro-7.1', ...ACCOUNT_FLAGS])
       expect(plain.code).toBe(0)
-      expect(plain.stdout).toMatch(/^observations: 6 /m)
+      expect(plain.stdout).toMatch(/^observations: 7 /m)
       expect(lastLine(plain.stdout)).toMatch(/^no difference: \d+ checks alike$/)
     } finally {
       await vendor.stop()
@@ -105,13 +106,17 @@ describe('--record against a mock standing in for a server that chose otherwise'
       const file = join(dir, 'faithful.json')
       const run = await conformance(['--target', faithful.url, '--profile', 'vro-7.1', ...ACCOUNT_FLAGS, '--record', file])
       expect(run.code).toBe(0)
-      expect(JSON.parse(readFileSync(file, 'utf8')).outcomes).toEqual({
-        'client-create-forbidden-403': 403,
-        'client-delete-other-403': 403,
-        'unknown-client-404': 404,
-        'missing-client-id-400': 400,
-        'refresh-rotation': true,
-        'logout-revokes-refresh': true,
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+        extends: 'vro-7.1',
+        outcomes: {
+          'client-create-forbidden-403': 403,
+          'client-delete-other-403': 403,
+          'unknown-client-404': 404,
+          'missing-client-id-400': 400,
+          'refresh-rotation': true,
+          'logout-revokes-refresh': true,
+        },
+        errors: { refusals: { 'account-not-allowed': { status: 400, code: 'invalid_grant' } } },
       })
 
       const base = { extends: 'vro-7.1', title: 'A recorded VRO', outcomes: { 'missing-client-id-400': 422, 'unknown-client-404': 410 } }
@@ -180,31 +185,40 @@ describe('bad usage of --record: exit 2 with one line, nothing written', () => {
 })
 
 describe('what a run observed', () => {
-  const result = (id: string, status: number | undefined, outcome: CheckResult['outcome'] = 'passed'): CheckResult => ({
+  const result = (id: string, status: number | undefined, recorded?: CheckResult['recorded']): CheckResult => ({
     id,
     scenario: 'clients',
     severity: 'INFO',
     cite: '',
-    outcome,
+    outcome: status === undefined ? 'skipped' : 'passed',
     ...(status !== undefined && { seen: { status, body: '(empty)', headers: {} } }),
+    ...(recorded !== undefined && { recorded }),
   })
 
-  it('records 4xx statuses and refused/kept tokens; leaves out a 5xx, a 2xx refusal, a skip and checks that disagree', () => {
-    const { outcomes, notes } = observedOutcomes([
-      result('client-create-refused-with-403', 409),
+  it('an answer is an outcome when it is a 4xx (a status, or the token refused) or, for a token, a 2xx (kept)', () => {
+    expect([409, 500, 204].map((s) => observedValue('status', s))).toEqual([409, undefined, undefined])
+    expect([401, 200, 503, 302].map((s) => observedValue('refused', s))).toEqual([true, false, undefined, undefined])
+  })
+
+  it('records outcomes and refusals; leaves out an answer that is none, a skip and checks that disagree', () => {
+    const { patch, count, notes } = observedOutcomes([
+      result('client-create-refused-with-403', 409, 409),
       result('client-delete-sibling-refused-with-403', 500),
-      result('delete-without-client-id-is-400', 204),
-      result('user-delete-unknown-client-is-404', 404),
-      result('other-users-client-is-404', 400),
-      result('used-refresh-token-refused', 200),
-      result('logged-out-refresh-token-refused', 401),
-      result('password-grant-returns-token', 200),
-      result('client-create-refused-with-403', undefined, 'skipped'),
+      result('user-delete-unknown-client-is-404', 404, 404),
+      result('other-users-client-is-404', 400, 400),
+      result('used-refresh-token-refused', 200, false),
+      result('logged-out-refresh-token-refused', 401, true),
+      result('unprivileged-account-is-invalid-grant', 400, { status: 400, code: 'unauthorized_client' }),
+      result('password-grant-returns-token', 200, 7),
+      result('delete-without-client-id-is-400', undefined),
     ])
-    expect(outcomes).toEqual({ 'client-create-forbidden-403': 409, 'refresh-rotation': false, 'logout-revokes-refresh': true })
+    expect(patch).toEqual({
+      outcomes: { 'client-create-forbidden-403': 409, 'refresh-rotation': false, 'logout-revokes-refresh': true },
+      errors: { refusals: { 'account-not-allowed': { status: 400, code: 'unauthorized_client' } } },
+    })
+    expect(count).toBe(4)
     expect(notes).toEqual([
       'client-delete-other-403 not recorded: client-delete-sibling-refused-with-403 answered 500, which is no outcome of it',
-      'missing-client-id-400 not recorded: delete-without-client-id-is-400 answered 204, which is no outcome of it',
       'unknown-client-404 not recorded: its checks saw different answers',
     ])
   })

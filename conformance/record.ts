@@ -3,7 +3,7 @@
  * profile the run used (`{"extends": ID, "outcomes": {...}}`), so the mock serving it answers as the target did.
  */
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
-import type { OutcomeValue } from './outcomes.js'
+import type { ObservedPatch } from './outcomes.js'
 import { UsageError } from './options.js'
 
 /** As the mock bounds profile files. */
@@ -32,10 +32,19 @@ export function recordBase(profile: string, isFile: boolean): RecordBase {
   return data as RecordBase
 }
 
-/** The recorded profile file's text: the base with the observed outcomes over its own. */
-export function recordedProfile(base: RecordBase, outcomes: Record<string, OutcomeValue>): string {
-  const own = typeof base['outcomes'] === 'object' && base['outcomes'] !== null ? (base['outcomes'] as Record<string, unknown>) : {}
-  return `${JSON.stringify({ ...base, outcomes: { ...own, ...outcomes } }, null, 2)}\n`
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Objects merge key by key, anything else replaces: as the mock merges a profile file over its base. */
+function merge(base: unknown, patch: unknown): unknown {
+  if (!isObject(base) || !isObject(patch)) return patch
+  const merged: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(patch)) merged[key] = merge(base[key], value)
+  return merged
+}
+
+/** The recorded profile file's text: the base with the observed outcomes (and refusals) over its own. */
+export function recordedProfile(base: RecordBase, patch: ObservedPatch): string {
+  return `${JSON.stringify(merge(base, patch), null, 2)}\n`
 }
 
 /** Written whole or not at all: a temporary file beside it, renamed over it. */

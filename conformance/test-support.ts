@@ -68,6 +68,7 @@ export const AIMED: Record<QuirkName, { check: string; strict?: true; profile?: 
   'unknown-client-400': { check: 'user-delete-unknown-client-is-404', strict: true },
   'client-delete-other-404': { check: 'client-delete-sibling-refused-with-403', strict: true },
   'client-create-refused-400': { check: 'client-create-refused-with-403', strict: true },
+  'role-refused-unauthorized-client': { check: 'unprivileged-account-is-invalid-grant', strict: true },
   'wrong-secret-accepted': { check: 'wrong-client-secret-refused' },
   'list-wrapped-in-object': { check: 'user-lists-exactly-its-clients' },
   'create-response-camel-case': { check: 'user-creates-client' },

@@ -89,6 +89,20 @@ describe('outcomes in a profile file', () => {
   })
 })
 
+describe("a refusal's answer in a profile file (errors.refusals) on the orchestrators' RFC 6749 token errors", () => {
+  it('changes the status and code of that refusal only, and the document lists the new status', async () => {
+    const { profile, accounts } = parseProfileFile({ extends: 'vro-7.1', errors: { refusals: { 'account-not-allowed': { status: 403, code: 'unauthorized_client' } } } }, 't.json')
+    const mock = createMock({ profile, accounts })
+    const viewer = await token(mock.app, { grant_type: 'password', username: 'vdro\\viewer', password: 'Password1' })
+    expect(viewer.res.status).toBe(403)
+    expect(viewer.body).toEqual({ error: 'unauthorized_client', error_description: expect.stringContaining('may not use the REST API') })
+    const wrong = await token(mock.app, { grant_type: 'password', username: 'vdro\\administrator', password: 'wrong' })
+    expect([wrong.res.status, wrong.body['error']]).toEqual([400, 'invalid_grant'])
+    const doc = openApiDocument(mock.app, mock.state, { accounts: [], showPasswords: false }) as unknown as { paths: Record<string, Record<string, { responses: object }>> }
+    expect(Object.keys(doc.paths['/api/token']!['post']!.responses)).toContain('403')
+  })
+})
+
 describe('defaults and quirks', () => {
   it('no built-in profile sets outcomes: each answers the defaults, the assumptions of the same ids', () => {
     for (const profile of PROFILES) expect(profile.outcomes, profile.id).toBeUndefined()
