@@ -45,8 +45,11 @@ export interface CheckResult {
   note?: string
   /** The exchange the check judged on, as a shape (no values): what --compare compares. */
   seen?: Seen
-  /** Checks with `records`: what the target did, as the spec's outcome would say it (what --record writes). */
-  recorded?: OutcomeValue | RefusalValue
+  /**
+   * Checks with `records` of an assumption the spec declares: what the target did, as the spec's outcome would say
+   * it (what --record writes); null when the answer is no outcome of it (a 5xx, a 2xx where a refusal was asked).
+   */
+  recorded?: OutcomeValue | RefusalValue | null
 }
 
 export interface Account {
@@ -252,7 +255,8 @@ export class Context {
       severity,
       cite: this.cites.get(id) ?? def.cite,
       ...(ex !== undefined && { seen: seenOf(ex, this.redactor) }),
-      ...(recorded !== undefined && def.records !== undefined && { recorded }),
+      // Only the spec's own assumptions: a documented rule a target breaks is a failure, not a choice to record.
+      ...(def.records !== undefined && def.assumption !== undefined && this.spec.declares(def.assumption) && { recorded: recorded ?? null }),
     }
     if (pass) {
       this.results.push({ ...base, outcome: 'passed' })

@@ -55,10 +55,10 @@ export function observedOutcomes(results: readonly CheckResult[]): { patch: Obse
   const conflicting = new Set<string>()
   for (const result of results) {
     const def = CHECKS.get(result.id)
-    if (def?.records === undefined || def.assumption === undefined || result.seen === undefined) continue
+    if (def?.records === undefined || def.assumption === undefined || result.seen === undefined || result.recorded === undefined) continue
     const key = def.records === 'refusal' ? `errors.refusals.${def.refusal}` : def.assumption
     const value = result.recorded
-    if (value === undefined) notes.push(`${key} not recorded: ${result.id} answered ${result.seen.status}, which is no outcome of it`)
+    if (value === null) notes.push(`${key} not recorded: ${result.id} answered ${result.seen.status}, which is no outcome of it`)
     else if (seen.has(key) && JSON.stringify(seen.get(key)) !== JSON.stringify(value)) conflicting.add(key)
     else seen.set(key, value)
   }

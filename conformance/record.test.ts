@@ -13,8 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { startCli } from '../test/support/cli-process.js'
 import { docPage } from '../test/support/doc-page.js'
 import type { CheckResult } from './context.js'
-import { observedOutcomes, observedValue } from './outcomes.js'
-import { startMock } from './test-support.js'
+import { expectedOutcome, observedOutcomes, observedValue } from './outcomes.js'
+import type { Promises } from './spec.js'
+import { accountsOf, startMock } from './test-support.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DOC = docPage('docs/conformance.md')
@@ -138,6 +139,24 @@ describe('--record against a mock standing in for a server that chose otherwise'
   }, 60_000)
 })
 
+describe('--record against a profile whose spec does not declare those assumptions', () => {
+  it('vbr-12 documents rotation and logout and has its own refusal table: nothing is recorded, the file only extends it', async () => {
+    const mock = await startMock([], undefined, 'vbr-12')
+    try {
+      const { user, other, unprivileged } = accountsOf('vbr-12')
+      const file = join(dir, 'vbr.json')
+      const flags = ['--username', user.username, '--other-username', other!.username, '--unprivileged-username', unprivileged!.username]
+      const env = { VEEAM_PASSWORD: user.password, VEEAM_OTHER_PASSWORD: other!.password, VEEAM_UNPRIVILEGED_PASSWORD: unprivileged!.password }
+      const run = await conformance(['--target', mock.url, '--profile', 'vbr-12', ...flags, '--record', file], env)
+      expect(run.code).toBe(0)
+      expect(lastLine(run.stdout)).toBe(`recorded 0 assumption outcomes to ${file} (serve it with --profile ${file})`)
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ extends: 'vbr-12' })
+    } finally {
+      await mock.close()
+    }
+  })
+})
+
 describe('bad usage of --record: exit 2 with one line, nothing written', () => {
   const base = ['--profile', 'vro-7.1', '--username', 'vdro\\administrator']
 
@@ -195,6 +214,13 @@ describe('what a run observed', () => {
     ...(recorded !== undefined && { recorded }),
   })
 
+  it("the suite's defaults, for specs without outcomes, are the mock's: each a spec/ file carries", () => {
+    const promises = JSON.parse(readFileSync(join(ROOT, 'spec', 'vro-7.1.openapi.json'), 'utf8'))['x-veeam-auth-mock'] as Promises
+    const outcomes = promises.outcomes!
+    expect(Object.keys(outcomes)).toHaveLength(6)
+    for (const [key, value] of Object.entries(outcomes)) expect(expectedOutcome({ ...promises, outcomes: {} }, key), key).toBe(value)
+  })
+
   it('an answer is an outcome when it is a 4xx (a status, or the token refused) or, for a token, a 2xx (kept)', () => {
     expect([409, 500, 204].map((s) => observedValue('status', s))).toEqual([409, undefined, undefined])
     expect([401, 200, 503, 302].map((s) => observedValue('refused', s))).toEqual([true, false, undefined, undefined])
@@ -203,13 +229,15 @@ describe('what a run observed', () => {
   it('records outcomes and refusals; leaves out an answer that is none, a skip and checks that disagree', () => {
     const { patch, count, notes } = observedOutcomes([
       result('client-create-refused-with-403', 409, 409),
-      result('client-delete-sibling-refused-with-403', 500),
+      result('client-delete-sibling-refused-with-403', 500, null),
       result('user-delete-unknown-client-is-404', 404, 404),
       result('other-users-client-is-404', 400, 400),
       result('used-refresh-token-refused', 200, false),
       result('logged-out-refresh-token-refused', 401, true),
       result('unprivileged-account-is-invalid-grant', 400, { status: 400, code: 'unauthorized_client' }),
       result('password-grant-returns-token', 200, 7),
+      // Not an assumption of the spec (no `recorded`): nothing to say.
+      result('delete-without-client-id-is-400', 400),
       result('delete-without-client-id-is-400', undefined),
     ])
     expect(patch).toEqual({
