@@ -40,18 +40,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const problem = reportPathProblem(file)
     if (problem !== undefined) return io.err(`conformance: --report ${kind}:${file} cannot be written (${problem})`), 2
   }
-  const profileFile = options.profile
-  let base: RecordBase | undefined
   if (record !== undefined) {
     const problem = reportPathProblem(record)
     if (problem !== undefined) return io.err(`conformance: --record ${record} cannot be written (${problem})`), 2
-    try {
-      base = recordBase(profileFile, isProfileFile(profileFile))
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error
-      return io.err(`conformance: ${error.message}`), 2
-    }
   }
+  const profileFile = options.profile
   let derived
   if (isProfileFile(profileFile)) {
     if (options.specFile !== undefined) return io.err('conformance: --profile FILE derives the spec from the file; with --spec, give the spec\'s profile id'), 2
@@ -62,6 +55,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return io.err(`conformance: ${error.message}`), 2
     }
     Object.assign(options, { profile: derived.id, specFile: derived.specFile })
+  }
+  // After the derivation, so a broken profile file is named by the mock's own one line.
+  let base: RecordBase | undefined
+  if (record !== undefined) {
+    try {
+      base = recordBase(profileFile, derived !== undefined)
+    } catch (error) {
+      derived?.remove()
+      if (!(error instanceof UsageError)) throw error
+      return io.err(`conformance: ${error.message}`), 2
+    }
   }
   const controller = new AbortController()
   const stop = () => controller.abort()

@@ -171,7 +171,7 @@ describe('bad usage of --record: exit 2 with one line, nothing written', () => {
       const empty = await conformance(['--target', counting.url, ...base, '--record', ''])
       expect(empty).toEqual({ code: 2, stdout: '', stderr: 'conformance: --record needs a file name\n' })
       const withFixtures = join(dir, 'with-fixtures.json')
-      writeFileSync(withFixtures, JSON.stringify({ extends: 'vro-7.1', fixtures: { accounts: [{ username: 'vdro\\x', password: 'Secret-1', role: 'Administrator' }] } }))
+      writeFileSync(withFixtures, JSON.stringify({ extends: 'vro-7.1', fixtures: { accounts: [{ username: 'vdro\\x', password: 'Secret-1', role: 'Orchestrator Administrator' }] } }))
       const out = join(dir, 'never.json')
       const fixtures = await conformance(['--target', counting.url, '--profile', withFixtures, '--username', 'vdro\\x', '--record', out], { VEEAM_PASSWORD: 'Secret-1' })
       expect(fixtures.code).toBe(2)
