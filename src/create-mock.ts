@@ -233,7 +233,7 @@ export function createMock(options: AppOptions = {}): Mock {
   mountLogout(app, state)
   mountAuthorizationCode(app, state)
   mountApiKeys(app, state)
-  if (profile.clientBases.length > 0) mountClients(app, profile)
+  if (profile.clientBases.length > 0) mountClients(app, state)
   mountResources(app, state)
   mountDocs(app, state, {
     accounts,

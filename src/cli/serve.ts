@@ -1,7 +1,6 @@
 /** @module `veeam-auth-mock serve`: flags to options, start the server, print where it is, stop cleanly. */
 import { readFixturesFile, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
-import { assertRole } from '../accounts/roles.js'
 import { createMock, type AppOptions } from '../create-mock.js'
 import { assertQuirks, type QuirkName } from '../engine/quirks.js'
 import { parseThrottle } from '../engine/throttle.js'
@@ -15,7 +14,7 @@ import { CONTROL_TOKEN_FLAGS, CONTROL_TOKEN_HELP, controlToken } from './control
 import { parseInteger } from './numbers.js'
 import { parseFlags } from './parse-flags.js'
 import { stopWhenOrphaned } from './parent-watch.js'
-import { profileFlag } from './profile-flag.js'
+import { assertFixtureRoles, profileFlag } from './profile-flag.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
 import { asUsageError, documentsBannerLine, OPENAPI_FLAGS, OPENAPI_HELP, printDocumentWarnings, readOpenapiFlags } from './openapi-flag.js'
@@ -164,13 +163,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
     if (error instanceof FixtureError) throw new UsageError(`Bad fixtures: ${error.message}`)
     throw error
   }
-  for (const { username, role } of accounts) {
-    try {
-      assertRole(profile, role, `account "${username}"`)
-    } catch (error) {
-      throw new UsageError(`Bad fixtures: ${values.fixtures ?? fixturesSource}: ${(error as Error).message}`)
-    }
-  }
+  assertFixtureRoles(profile, accounts, values.fixtures ?? fixturesSource)
   if (generated > 0) accounts = [...accounts, ...(await generateAccounts(profile, generated, seed))]
   const lifetimes: AppOptions['lifetimes'] = {}
   if (values['access-ttl'] !== undefined) lifetimes.accessSeconds = parseDuration(values['access-ttl'], '--access-ttl')

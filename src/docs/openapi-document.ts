@@ -2,6 +2,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
 import type { AccountFixture } from '../accounts/fixtures.js'
 import type { MockState } from '../engine/mock-state.js'
+import { profileOutcomes } from '../engine/outcomes.js'
 import { ERROR_MODELS } from '../errors/index.js'
 import { CURRENT_USER_UID_FIELD } from '../resources/current-user.js'
 import type { App } from '../routes/env.js'
@@ -51,11 +52,13 @@ function description(state: MockState, options: DocumentOptions): string {
 /** The profile's behaviour with the lifetimes in force. */
 export function behaviour(state: MockState) {
   // Stubs are the mock's own resources, not promises of the vendor's.
-  const { sources: _sources, stubs: _stubs, resources, errors, ...profile } = state.profile
+  const { sources: _sources, stubs: _stubs, resources, errors, outcomes, ...profile } = state.profile
   const codeField = ERROR_MODELS[errors.model].codeField
   return {
     ...profile,
     errors: { ...errors, codeField },
+    // Resolved, so the suite expects what this mock answers where the vendor is silent.
+    outcomes: profileOutcomes(outcomes),
     lifetimes: state.lifetimes,
     ...(resources !== undefined && {
       resources: resources.map(({ operationId, path, public: open, roles, kind }) => ({

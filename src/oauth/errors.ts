@@ -118,6 +118,8 @@ export function unauthorized(tokenSent: boolean): ResourceError {
 }
 
 export const forbidden = (message: string) => new ResourceError(403, message)
+/** A refusal whose status is profile data (an assumption's outcome: any 4xx), known to error models with tables as `refusal`. */
+export const refusedWith = (status: number, message: string, refusal: Refusal) => new ResourceError(status as ResourceStatus, message, {}, refusal)
 export const notFound = (message: string) => new ResourceError(404, message)
 export const badRequest = (message: string) => new ResourceError(400, message)
 /** Over the throttling limit: the seconds until the next window, in the Retry-After header unless `header` is false. */

@@ -1,6 +1,7 @@
-/** @module Logout: ends the session of the presented access token (and its refresh token). */
+/** @module Logout: ends the session of the presented access token (and its refresh token, unless the profile's outcome keeps it). */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { MockState } from '../engine/mock-state.js'
+import { endSession } from '../engine/outcomes.js'
 import { bearerAuth } from '../oauth/bearer.js'
 import { UNAUTHORIZED_TEXT } from '../oauth/errors.js'
 import { antiforgeryResponses, errorResponse } from './error-responses.js'
@@ -45,7 +46,7 @@ export function mountLogout(app: App, base: MockState): void {
       // Every session of the user ends (assumption vspc-revoke-scope); API keys are logins and stay (A-SP7).
       if (state.quirks.has('revoke-ends-only-own-session')) state.store.revokeSession(c.get('caller').session)
       else if (!state.quirks.has('logout-keeps-token')) revokeAllOf(state, account.id)
-    } else if (!state.quirks.has('logout-keeps-token')) state.store.revokeSession(c.get('caller').session)
+    } else if (!state.quirks.has('logout-keeps-token')) endSession(state, c.get('caller').session)
     const status = state.quirks.has('logout-returns-200') ? 200 : state.quirks.has('logout-returns-204') ? 204 : logout.status
     if (status === 204) return c.body(null, 204)
     if (logout.objectBody !== undefined) return c.json(logout.objectBody, status as 200)

@@ -8,6 +8,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { sidOf } from '../accounts/sid.js'
 import { requireAntiforgery } from '../engine/antiforgery.js'
 import type { MockState } from '../engine/mock-state.js'
+import { endSession } from '../engine/outcomes.js'
 import { resolvePrincipal } from '../engine/principal.js'
 import { badRequest, unauthorized, UNAUTHORIZED_TEXT } from '../oauth/errors.js'
 import { readTokenParams } from '../oauth/token-params.js'
@@ -69,7 +70,7 @@ export function mountRevoke(app: App, base: MockState, logout: LogoutStyle & { p
     if (caller === undefined) throw unauthorized(bearer !== '' || named !== undefined)
     requireAntiforgery(state, caller, header, false)
     const revoke = (session: Session) => {
-      if (!state.quirks.has('logout-keeps-token')) state.store.revokeSession(session)
+      if (!state.quirks.has('logout-keeps-token')) endSession(state, session)
     }
     if (named !== undefined) {
       const target = live(named)

@@ -61,6 +61,12 @@ function errorResponses(state: MockState) {
         401: json(OAuthErrorBody, 'Client authentication with HTTP Basic failed (invalid_client).', invalidClient(BAD_CLIENT_TEXT, true).body()),
       }),
       413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, bodyTooLarge(TOKEN_BODY_LIMIT).body()),
+      // Refusals the profile answers with another status (oauth-message.ts).
+      ...Object.fromEntries(
+        Object.entries(profile.errors.refusals ?? {})
+          .filter(([, answer]) => ![400, 401, 413].includes(answer.status))
+          .map(([refusal, answer]) => [answer.status, json(OAuthErrorBody, `The request was refused (${refusal}).`, { error: answer.code ?? 'invalid_request', error_description: 'Refused.' })]),
+      ),
     }
   }
   const token = { token: true }
