@@ -12,6 +12,8 @@ declare module 'autocannon' {
     body?: string
     connections?: number
     duration?: number
+    /** Each connection sends these in turn, over and over (paths relative to url). */
+    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string }[]
   }
   interface Result {
     requests: Histogram

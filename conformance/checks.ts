@@ -16,6 +16,12 @@ export interface CheckDef {
   rule?: string
   /** The refusal a code check compares with the spec's error model (RFC 6749 codes for the orchestrators). */
   refusal?: string
+  /**
+   * The check expects the spec's outcome of its assumption (x-veeam-auth-mock.outcomes, keyed by the assumption id),
+   * and --record writes what the target did: `status`, the refusal's 4xx; `refused`, whether the token was refused;
+   * `refusal`, the status and code of `refusal` (written to the profile's errors.refusals).
+   */
+  records?: 'status' | 'refused' | 'refusal'
 }
 
 /**
@@ -46,12 +52,12 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('token', 'SHOULD', 'RFC 6749 §3.2 parameters MUST NOT repeat; §5.2 invalid_request'),
   'unprivileged-account-refused': def('token', 'MUST', 'spec x-veeam-auth-mock.roles: only these roles may use the API'),
   'unprivileged-account-is-invalid-grant':
-    def('token', 'INFO', 'spec assumption role-refused-invalid-grant', { assumption: 'role-refused-invalid-grant' }),
+    def('token', 'INFO', 'spec assumption role-refused-invalid-grant', { assumption: 'role-refused-invalid-grant', records: 'refusal', refusal: 'account-not-allowed' }),
   'refresh-returns-new-pair': def('refresh', 'MUST', 'RFC 6749 §6 refreshing an access token: 200 (§5.1)'),
   'refresh-returns-different-tokens': def('refresh', 'MUST', 'RFC 6749 §6: a new access token, and a new refresh token'),
   'refreshed-access-token-works': def('refresh', 'MUST', 'RFC 6749 §6: the new access token is the one to use'),
   'used-refresh-token-refused':
-    def('refresh', 'INFO', 'spec assumption refresh-rotation; OAuth 2.0 Security BCP (RFC 9700) §4.14.2', { assumption: 'refresh-rotation' }),
+    def('refresh', 'INFO', 'spec assumption refresh-rotation; OAuth 2.0 Security BCP (RFC 9700) §4.14.2', { assumption: 'refresh-rotation', records: 'refused' }),
   'garbage-refresh-token-refused':
     def('refresh', 'MUST', 'RFC 6749 §6 the server MUST validate the refresh token'),
   'garbage-refresh-token-is-invalid-grant': def('refresh', 'SHOULD', 'RFC 6749 §5.2 invalid_grant'),
@@ -64,15 +70,15 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
   'client-lists-only-own-id': def('clients', 'MUST', `${CLIENT_PAGES}: "A client can get only its own client ID"`),
   'client-cannot-create-client': def('clients', 'MUST', `${CLIENT_PAGES}: "Clients cannot create new client accounts."`),
   'client-create-refused-with-403':
-    def('clients', 'INFO', 'spec assumption client-create-forbidden-403', { assumption: 'client-create-forbidden-403' }),
+    def('clients', 'INFO', 'spec assumption client-create-forbidden-403', { assumption: 'client-create-forbidden-403', records: 'status' }),
   'client-cannot-delete-sibling':
     def('clients', 'MUST', `${CLIENT_PAGES}: "A client can delete only his own client account."`),
   'client-delete-sibling-refused-with-403':
-    def('clients', 'INFO', 'spec assumption client-delete-other-403', { assumption: 'client-delete-other-403' }),
+    def('clients', 'INFO', 'spec assumption client-delete-other-403', { assumption: 'client-delete-other-403', records: 'status' }),
   'user-delete-unknown-client-is-404':
-    def('clients', 'INFO', 'spec assumption unknown-client-404', { assumption: 'unknown-client-404' }),
+    def('clients', 'INFO', 'spec assumption unknown-client-404', { assumption: 'unknown-client-404', records: 'status' }),
   'delete-without-client-id-is-400':
-    def('clients', 'INFO', 'spec assumption missing-client-id-400', { assumption: 'missing-client-id-400' }),
+    def('clients', 'INFO', 'spec assumption missing-client-id-400', { assumption: 'missing-client-id-400', records: 'status' }),
   'client-deletes-itself': def('clients', 'MUST', `${CLIENT_PAGES}: delete answers 204`),
   'deleted-client-token-refused':
     def('clients', 'MUST', 'What deleting an account means: its tokens stop working; RFC 6750 §3.1 invalid_token'),
@@ -84,13 +90,13 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
   'user-cannot-delete-other-users-client':
     def('cross-user', 'MUST', `${CLIENT_PAGES}: "A user can delete all related client accounts."`),
   'other-users-client-is-404':
-    def('cross-user', 'INFO', 'spec assumption unknown-client-404', { assumption: 'unknown-client-404' }),
+    def('cross-user', 'INFO', 'spec assumption unknown-client-404', { assumption: 'unknown-client-404', records: 'status' }),
   'logout-returns-documented-status':
     def('logout', 'MUST', 'the status and message of spec x-veeam-auth-mock.logout', { assumption: 'logout-route', weakWhenAssumed: true }),
   'logged-out-access-token-refused':
     def('logout', 'MUST', 'What logging out means; RFC 6750 §3.1 invalid_token'),
   'logged-out-refresh-token-refused':
-    def('logout', 'SHOULD', 'OAuth 2.0 Security BCP (RFC 9700) §4.14; spec assumption logout-revokes-refresh', { assumption: 'logout-revokes-refresh' }),
+    def('logout', 'SHOULD', 'OAuth 2.0 Security BCP (RFC 9700) §4.14; spec assumption logout-revokes-refresh', { assumption: 'logout-revokes-refresh', records: 'refused' }),
   'logout-keeps-other-sessions':
     def('logout', 'INFO', 'spec assumption logout-revokes-refresh', { assumption: 'logout-revokes-refresh' }),
   'revoke-ends-every-session-of-user':

@@ -6,7 +6,9 @@ import { compareTargets } from './compare.js'
 import { HELP, parseOptions, UsageError } from './options.js'
 import { reportPathProblem, writeReport } from './report-files.js'
 import { comparisonReport, textReport } from './report-text.js'
+import { observedOutcomes } from './outcomes.js'
 import { isProfileFile, specFromProfileFile } from './profile-file.js'
+import { recordBase, recordedProfile, writeWhole, type RecordBase } from './record.js'
 import { runConformance } from './run.js'
 
 export interface Io {
@@ -33,13 +35,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return 2
   }
   if (parsed === 'help') return io.out(HELP.trimEnd()), 0
-  const { run: options, reports, compare } = parsed
+  const { run: options, reports, compare, record } = parsed
   for (const { kind, file } of reports) {
     const problem = reportPathProblem(file)
     if (problem !== undefined) return io.err(`conformance: --report ${kind}:${file} cannot be written (${problem})`), 2
   }
-  let derived
+  if (record !== undefined) {
+    const problem = reportPathProblem(record)
+    if (problem !== undefined) return io.err(`conformance: --record ${record} cannot be written (${problem})`), 2
+  }
   const profileFile = options.profile
+  let derived
   if (isProfileFile(profileFile)) {
     if (options.specFile !== undefined) return io.err('conformance: --profile FILE derives the spec from the file; with --spec, give the spec\'s profile id'), 2
     try {
@@ -49,6 +55,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return io.err(`conformance: ${error.message}`), 2
     }
     Object.assign(options, { profile: derived.id, specFile: derived.specFile })
+  }
+  // After the derivation, so a broken profile file is named by the mock's own one line.
+  let base: RecordBase | undefined
+  if (record !== undefined) {
+    try {
+      base = recordBase(profileFile, derived !== undefined)
+    } catch (error) {
+      derived?.remove()
+      if (!(error instanceof UsageError)) throw error
+      return io.err(`conformance: ${error.message}`), 2
+    }
   }
   const controller = new AbortController()
   const stop = () => controller.abort()
@@ -73,6 +90,21 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       } catch (error) {
         io.err(`conformance: --report ${kind}:${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
         return 2
+      }
+    }
+    if (record !== undefined && base !== undefined) {
+      // A run cut short saw only part of the target: a recording of it would claim the rest answers as the profile.
+      if (run.exitCode === 2) io.err(`conformance: --record ${record} not written: the run did not complete`)
+      else {
+        const { patch, count, notes } = observedOutcomes(run.results)
+        try {
+          writeWhole(record, recordedProfile(base, patch))
+        } catch (error) {
+          io.err(`conformance: --record ${record} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+          return 2
+        }
+        for (const note of notes) io.out(`record: ${note}`)
+        io.out(`recorded ${count} assumption outcomes to ${record} (serve it with --profile ${record})`)
       }
     }
     if (comparison?.error !== undefined) io.err(`conformance: could not run: ${comparison.error}`)

@@ -2,6 +2,7 @@
 import { CHECKS, effectiveSeverity, type CheckDef, type Severity } from './checks.js'
 import { citationsFor } from './citations/resolve.js'
 import type { Exchange, Http, RequestSpec, Value } from './http.js'
+import { expectedOutcome, judgeOutcome, observedValue, type OutcomeValue, type RefusalValue } from './outcomes.js'
 import type { Redactor } from './redact.js'
 import { seenOf, type Seen } from './shape.js'
 import type { Promises, Spec } from './spec.js'
@@ -44,6 +45,11 @@ export interface CheckResult {
   note?: string
   /** The exchange the check judged on, as a shape (no values): what --compare compares. */
   seen?: Seen
+  /**
+   * Checks with `records` of an assumption the spec declares: what the target did, as the spec's outcome would say
+   * it (what --record writes); null when the answer is no outcome of it (a 5xx, a 2xx where a refusal was asked).
+   */
+  recorded?: OutcomeValue | RefusalValue | null
 }
 
 export interface Account {
@@ -202,7 +208,8 @@ export class Context {
   /** Whether `ex` answers `refusal` as the spec's error model says; `want` describes that answer. */
   answers(ex: Exchange, refusal: Refusal, where: 'token' | 'resource' = 'token'): { pass: boolean; want: string } {
     const errors = this.promises.errors
-    const expected = errors === undefined || errors.model === 'oauth-message' ? RFC6749[refusal] : errors.refusals?.[refusal]
+    // The orchestrators answer RFC 6749 unless their profile names the refusal's answer (a recorded server's).
+    const expected = errors === undefined || errors.model === 'oauth-message' ? (errors?.refusals?.[refusal] ?? RFC6749[refusal]) : errors.refusals?.[refusal]
     if (expected === undefined) return { pass: is4xx(ex), want: '4xx' }
     const field = errors?.codeField?.[where] ?? (where === 'token' ? 'error' : undefined)
     const code = field === undefined ? undefined : (ex.json as Record<string, unknown> | undefined)?.[field]
@@ -211,18 +218,46 @@ export class Context {
     return { pass, want: `${statuses.join(' or ')}${expected.code === undefined ? '' : ` ${expected.code}`}` }
   }
 
+  /** Records check `id` (one with `records`): does `ex` answer as the spec's outcome of its assumption says? */
+  checkOutcome(id: string, ex: Exchange, what: string): void {
+    const assumption = CHECKS.get(id)?.assumption
+    const expected = assumption === undefined ? undefined : expectedOutcome(this.promises, assumption)
+    if (expected === undefined) throw new Error(`check ${id} has no outcome`)
+    const { pass, want } = judgeOutcome(expected, ex.status, what)
+    this.check(id, pass, want, ex, undefined, observedValue(typeof expected === 'number' ? 'status' : 'refused', ex.status))
+  }
+
+  /** Records check `id`: does `ex` answer `refusal` as the spec's error model says? Records the status and code seen. */
+  checkAnswer(id: string, ex: Exchange, refusal: Refusal, where: 'token' | 'resource' = 'token'): void {
+    const { pass, want } = this.answers(ex, refusal, where)
+    const field = this.promises.errors?.codeField?.[where] ?? (where === 'token' ? 'error' : undefined)
+    const code = field === undefined ? undefined : (ex.json as Record<string, unknown> | undefined)?.[field]
+    // A code is no secret, but one the redactor would change is not written either.
+    const usable = typeof code === 'string' && code.length <= 100 && this.redactor.apply(code) === code
+    const recorded = ex.status >= 400 && ex.status < 500 && usable ? { status: ex.status, code } : undefined
+    this.check(id, pass, want, ex, undefined, recorded)
+  }
+
   wants(...ids: string[]): boolean {
     return ids.some((id) => this.wanted(id))
   }
 
   /** Records a check; `received` may be an exchange (its status and redacted body are shown). */
-  check(id: string, pass: boolean, expected: string, received: string | Exchange, exchange?: Exchange): void {
+  check(id: string, pass: boolean, expected: string, received: string | Exchange, exchange?: Exchange, recorded?: CheckResult['recorded']): void {
     const def = CHECKS.get(id)
     if (def === undefined) throw new Error(`unknown check ${id}`)
     if (!this.wanted(id)) return
     const severity = this.severityOf(def)
     const ex = typeof received === 'string' ? exchange : received
-    const base = { id, scenario: def.scenario, severity, cite: this.cites.get(id) ?? def.cite, ...(ex !== undefined && { seen: seenOf(ex, this.redactor) }) }
+    const base = {
+      id,
+      scenario: def.scenario,
+      severity,
+      cite: this.cites.get(id) ?? def.cite,
+      ...(ex !== undefined && { seen: seenOf(ex, this.redactor) }),
+      // Only the spec's own assumptions: a documented rule a target breaks is a failure, not a choice to record.
+      ...(def.records !== undefined && def.assumption !== undefined && this.spec.declares(def.assumption) && { recorded: recorded ?? null }),
+    }
     if (pass) {
       this.results.push({ ...base, outcome: 'passed' })
       return

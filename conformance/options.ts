@@ -42,6 +42,11 @@ Flags:
                                 outcome, status, body shape (JSON keys and types, never values) and the
                                 content-type, cache-control, www-authenticate and allow headers; the time
                                 checks run only if both have a control API (--control is the target's)
+  --record FILE                 after the run, write what the target did where the vendor is silent (every
+                                assumption outcome the run observed) as a profile file: {"extends": ID,
+                                "outcomes": {...}}, or, with --profile FILE, that file with the outcomes
+                                merged in (one with fixtures is refused: they hold passwords); serve it with
+                                --profile FILE to get a mock that answers as the target did
   --help                        this text
 
 Passwords may come from VEEAM_PASSWORD, VEEAM_OTHER_PASSWORD, VEEAM_UNPRIVILEGED_PASSWORD and VEEAM_MFA_PASSWORD
@@ -60,6 +65,8 @@ export interface CliOptions {
   reports: { kind: 'junit' | 'json'; file: string }[]
   /** --compare: the second target's URL. */
   compare?: string
+  /** --record: where the observed outcomes go, as a profile file. */
+  record?: string
 }
 
 export function parseDuration(text: string): number {
@@ -106,7 +113,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
         strict: { type: 'boolean' }, insecure: { type: 'boolean' }, ca: { type: 'string' },
         timeout: { type: 'string' }, report: { type: 'string', multiple: true },
         control: { type: 'string' }, 'control-token': { type: 'string' },
-        only: { type: 'string' }, baseline: { type: 'string' }, compare: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        only: { type: 'string' }, baseline: { type: 'string' }, compare: { type: 'string' }, record: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     }))
   } catch (error) {
@@ -179,8 +186,10 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       throw error instanceof UsageError ? error : new UsageError(`--baseline ${values.baseline} is not a list of check ids`)
     }
   }
-  if (values.compare === undefined) return { run, reports }
-  return { run, reports, compare: url('--compare', values.compare) }
+  if (values.record === '') throw new UsageError('--record needs a file name')
+  const record = values.record === undefined ? {} : { record: values.record }
+  if (values.compare === undefined) return { run, reports, ...record }
+  return { run, reports, compare: url('--compare', values.compare), ...record }
 }
 
 function url(flag: string, text: string): string {

@@ -35,6 +35,8 @@ export interface Promises {
   tokenResponse: { tokenType: string; fields: string[] }
   formContentTypes: string[]
   assumptions: { id: string; rule: string }[]
+  /** What the target answers where the vendor is silent, by assumption id (absent in older specs: the mock's defaults). */
+  outcomes?: Record<string, number | boolean>
   /** How refusals answer: RFC 6749 codes for `oauth-message` (the orchestrators), else the status and code per refusal. */
   errors?: {
     model: string

@@ -5,7 +5,7 @@ import { assertRole } from './accounts/roles.js'
 import { parseUsername } from './accounts/username.js'
 import { AuthorizationCodes } from './oauth/authorization-codes.js'
 import { systemClock, type Clock } from './clock.js'
-import { installHarness, type ControlOptions, type Harness } from './control/harness.js'
+import { createHarness, installHarness, operationsOf, type ControlOptions, type Harness } from './control/harness.js'
 import { CONTROL_PREFIX } from './control/intercept.js'
 import { controlApp, mountControl } from './control/routes.js'
 import { VirtualClock } from './control/virtual-clock.js'
@@ -26,7 +26,8 @@ import { registerSecuritySchemes } from './routes/security-schemes.js'
 import { mountToken } from './routes/token.js'
 import { cryptoRandomSource, type RandomSource } from './security/random-source.js'
 import { seededRandomSource } from './security/seeded-random-source.js'
-import { MemoryStore } from './store/memory-store.js'
+import { MemoryStore, type AccountRecord } from './store/memory-store.js'
+import { hashSecret } from './security/secret.js'
 import { mountStubs } from './stubs/mount-stubs.js'
 import { DEFAULT_MAX_STUBS, StubRegistry } from './stubs/stub-registry.js'
 import type { StubInput } from './stubs/stub-schema.js'
@@ -43,6 +44,10 @@ import type { ThrottleSpec } from './profiles/profile.js'
 import { DocumentRoutes } from './vendor-document/document-routes.js'
 import { mountDocuments } from './vendor-document/mount.js'
 import type { ParsedDocument } from './vendor-document/named-document.js'
+import { selectTenant } from './tenants/select-tenant.js'
+import type { Tenant } from './tenants/tenant.js'
+import { tenantGetPath, TENANT_PREFIX } from './tenants/tenant-path.js'
+import { DEFAULT_TENANT_LIMITS, Tenants, type TenantLimits } from './tenants/tenants.js'
 
 export interface AppOptions {
   /** A profile id (default `vro-7.1`) or a profile object. */
@@ -85,14 +90,24 @@ export interface AppOptions {
   openapi?: readonly ParsedDocument[]
   /** Seeds the answers generated for document operations: the same seed gives the same bytes (default `1`). */
   seed?: string | number
+  /**
+   * Isolated tenants on one instance (default off): `/t/{name}/...` or the `X-Mock-Tenant` header selects one, made on
+   * first use from the fixtures with its own accounts, clients, sessions, clock, faults, journal and stubs.
+   * `true` takes the default limits (10,000 live, evicted after 30 minutes idle).
+   */
+  tenants?: boolean | Partial<TenantLimits>
 }
 
 export interface Mock {
   app: App
+  /** The default tenant's state (requests without a tenant prefix or header). */
   state: MockState
-  /** Present when `control` is on. */
+  /** The default tenant's harness; present when `control` is on. */
   harness?: Harness
+  /** The default tenant's stubs. */
   stubs: StubRegistry
+  /** The named tenants, with `tenants` on. */
+  tenants?: Tenants
   /** The document operations served (present with `openapi`). */
   documents?: DocumentRoutes
   /** Operations of the documents that answer 501 (or were left out), one line each, for printing at start. */
@@ -119,16 +134,21 @@ function assertSessionMode(mode: string): SessionMode {
   return mode
 }
 
-/** Adds fixture accounts to the store; a bare name gets the profile's default domain. Throws on a role the profile does not know. */
-export function seedAccounts(state: MockState, accounts: readonly AccountFixture[]): void {
-  for (const { username, password, role, disabled, mfaSecret } of accounts) {
-    assertRole(state.profile, role, `Account "${username}"`)
-    const parsed = parseUsername(username, { bareAllowed: true, defaultDomain: state.profile.usernames.defaultDomain })
+/** Fixture accounts checked, parsed and hashed once; every tenant and every reset restores these records. Throws on a bad one. */
+export function fixtureRecords(profile: Profile, accounts: readonly AccountFixture[]): AccountRecord[] {
+  return accounts.map(({ username, password, role, disabled, mfaSecret }) => {
+    assertRole(profile, role, `Account "${username}"`)
+    const parsed = parseUsername(username, { bareAllowed: true, defaultDomain: profile.usernames.defaultDomain })
     if (parsed === undefined) throw new Error(`Account "${username}" is not DOMAIN\\USERNAME or USERNAME.`)
     const secret = mfaSecret === undefined ? undefined : base32Decode(mfaSecret)
     if (mfaSecret !== undefined && secret === undefined) throw new Error(`Account "${username}": mfaSecret is not base32.`)
-    state.store.addAccount({ ...parsed, password, role, disabled: disabled ?? false, ...(secret !== undefined && { mfaSecret: secret }) })
-  }
+    return { ...parsed, passwordHash: hashSecret(password), role, disabled: disabled ?? false, ...(secret !== undefined && { mfaSecret: secret }) }
+  })
+}
+
+/** Puts the fixture accounts (see fixtureRecords) into a tenant's store. */
+function seedAccounts(state: MockState, records: readonly AccountRecord[]): void {
+  for (const record of records) state.store.restoreAccount(record)
 }
 
 /**
@@ -144,43 +164,68 @@ export function seedAccounts(state: MockState, accounts: readonly AccountFixture
 export function createMock(options: AppOptions = {}): Mock {
   const profile = resolveProfile(options.profile)
   const accounts = options.accounts ?? defaultFixtures(profile.id)
+  const records = fixtureRecords(profile, accounts)
   const sessionMode = assertSessionMode(options.sessions ?? 'multiple')
-  const state: MockState = {
+  const controlOptions = options.control === true ? {} : options.control || undefined
+  const throttle = options.throttle ?? profile.throttle
+  const shared = {
     profile,
-    store: new MemoryStore({
-      // Only single-session mode ends a principal's sessions; the index would hold every session once more.
-      sessionsByPrincipal: sessionMode === 'single',
-      ...(options.onStateChange === undefined ? {} : { onChange: options.onStateChange }),
-    }),
-    codes: new AuthorizationCodes(),
-    clock: options.control ? new VirtualClock(options.clock) : options.clock ?? systemClock,
-    random: options.random ?? (options.tokenSeed === undefined ? cryptoRandomSource() : seededRandomSource(options.tokenSeed)),
     lifetimes: { ...profile.lifetimes, ...options.lifetimes },
     quirks: new Set(assertQuirks(options.quirks ?? [], profile)),
     sessionMode,
-    mfa: new MfaLogins(),
-    apiKeys: new ApiKeys(),
-    ...((options.throttle ?? profile.throttle) !== undefined && { throttle: new Throttle((options.throttle ?? profile.throttle)!) }),
     maxClientsPerUser: positiveLimit(options.maxClientsPerUser ?? DEFAULT_MAX_CLIENTS_PER_USER, 'maxClientsPerUser'),
   }
-  seedAccounts(state, accounts)
-  const stubs = new StubRegistry(profile, options.stubs ?? profile.stubs ?? [], positiveLimit(options.maxStubs ?? DEFAULT_MAX_STUBS, 'maxStubs'))
+  const random = options.random ?? (options.tokenSeed === undefined ? cryptoRandomSource() : seededRandomSource(options.tokenSeed))
+  const startupStubs = options.stubs ?? profile.stubs ?? []
+  const maxStubs = positiveLimit(options.maxStubs ?? DEFAULT_MAX_STUBS, 'maxStubs')
   const documents = options.openapi === undefined || options.openapi.length === 0 ? undefined : new DocumentRoutes(options.openapi, String(options.seed ?? 1))
+  const limits = options.tenants === undefined || options.tenants === false ? undefined : tenantLimits(options.tenants)
 
-  // caselessGetPath reads the app's routes on the first request, when all are mounted.
-  const app: App = new OpenAPIHono<AppEnv>(profile.pathsIgnoreCase === true ? { getPath: caselessGetPath(() => app) } : {})
+  // Routing sees paths without a tenant prefix; caselessGetPath reads the app's routes on the first request, when all are mounted.
+  const basePath = limits === undefined ? undefined : tenantGetPath()
+  const getPath = profile.pathsIgnoreCase === true ? caselessGetPath(() => app, basePath) : basePath
+  const app: App = new OpenAPIHono<AppEnv>(getPath === undefined ? {} : { getPath })
+  const faultOperations = () => [...new Set([...operationsOf(app).values(), ...(documents?.served.map((served) => served.op.operationId) ?? [])])]
+
+  /** A tenant's own state from the fixtures: the default one at start, a named one on its first request. */
+  const newTenant = (name: string): Tenant => {
+    const state: MockState = {
+      ...shared,
+      store: new MemoryStore({
+        // Only single-session mode ends a principal's sessions; the index would hold every session once more.
+        sessionsByPrincipal: sessionMode === 'single',
+        // Only the default tenant is persisted (--state).
+        ...(name === '' && options.onStateChange !== undefined && { onChange: options.onStateChange }),
+      }),
+      codes: new AuthorizationCodes(),
+      clock: controlOptions ? new VirtualClock(options.clock) : options.clock ?? systemClock,
+      // A seeded tenant draws from its own sequence, so its tokens do not depend on the other tenants' traffic.
+      random: name === '' || options.tokenSeed === undefined ? random : seededRandomSource(`${options.tokenSeed}/${name}`),
+      mfa: new MfaLogins(),
+      apiKeys: new ApiKeys(),
+      ...(throttle !== undefined && { throttle: new Throttle(throttle) }),
+    }
+    seedAccounts(state, records)
+    const stubs = new StubRegistry(profile, startupStubs, maxStubs)
+    const harness =
+      controlOptions &&
+      createHarness(state, { ...controlOptions, stubs, reseed: () => seedAccounts(state, records), operations: faultOperations })
+    return { name, base: name === '' ? '' : `${TENANT_PREFIX}${name}`, state, stubs, ...(harness && { harness }) }
+  }
+  const root = newTenant('')
+  const { state, stubs, harness } = root
+  const tenants =
+    limits &&
+    new Tenants(limits, newTenant, (name, idleMs) => {
+      harness?.journal.add({ at: state.clock.now(), method: '-', path: `${TENANT_PREFIX}${name}`, status: 0, event: `tenant ${name} evicted after ${Math.round(idleMs / 1000)} s idle` })
+    })
+
+  app.use(selectTenant(root, tenants))
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
   if (options.cors === true) mountCors(app)
-  const controlOptions = options.control === true ? {} : options.control || undefined
-  const harness = controlOptions && installHarness(app, state, {
-    ...controlOptions,
-    stubs,
-    reseed: () => seedAccounts(state, accounts),
-    ...(documents && {
-      operationOf: (method: string, path: string) => documents.operationId(method, path),
-      documentOperations: () => documents.served.map((served) => served.op.operationId),
-    }),
-  })
+  if (controlOptions) {
+    installHarness(app, state, documents === undefined ? {} : { operationOf: (method: string, path: string) => documents.operationId(method, path) })
+  }
   const versionCheck = apiVersionCheck(state, documentPaths(profile))
   if (versionCheck !== undefined) app.use(versionCheck)
   registerSecuritySchemes(app, profile)
@@ -197,11 +242,18 @@ export function createMock(options: AppOptions = {}): Mock {
     ...(documents && { documents }),
     ...(harness !== undefined && { controlPath: CONTROL_PREFIX }),
   })
-  if (harness !== undefined) mountControl(app, controlApp(harness, controlOptions?.token, controlOptions?.host))
-  mountStubs(app, state, stubs, documents && ((method, path) => documents.operationId(method, path) !== undefined))
-  if (documents !== undefined) mountDocuments(app, state, documents)
+  if (controlOptions) mountControl(app, controlApp(profile.id, controlOptions.token, controlOptions.host, getPath))
+  mountStubs(app, documents && ((method, path) => documents.operationId(method, path) !== undefined))
+  if (documents !== undefined) mountDocuments(app, profile, documents)
   mountFallback(app, state)
   app.onError((error, c) => renderError(c, state, error, options.onServerError))
   const warnings = documents?.warnings ?? []
-  return { app, state, stubs, warnings, ...(harness && { harness }), ...(documents && { documents }) }
+  return { app, state, stubs, warnings, ...(harness && { harness }), ...(documents && { documents }), ...(tenants && { tenants }) }
+}
+
+function tenantLimits(option: true | Partial<TenantLimits>): TenantLimits {
+  const limits = { ...DEFAULT_TENANT_LIMITS, ...(option === true ? {} : option) }
+  positiveLimit(limits.max, 'tenants.max')
+  positiveLimit(limits.idleMs, 'tenants.idleMs')
+  return limits
 }

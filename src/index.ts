@@ -1,6 +1,6 @@
 /** @module The public entry point of veeam-auth-mock: createApp for in-process tests, startMock for a served mock with its harness. */
 export { createApp, type AppOptions } from './app.js'
-export { startMock, type RunningMock, type StartMockOptions } from './start-mock.js'
+export { startMock, type MockHandle, type RunningMock, type StartMockOptions } from './start-mock.js'
 export { createMock, type Mock } from './create-mock.js'
 export { VirtualClock, parseDurationMs, type ClockState } from './control/virtual-clock.js'
 export { ConnectionDropped } from './control/intercept.js'

@@ -11,6 +11,8 @@ import type { ProfileId } from './profiles/index.js'
 import type { Profile } from './profiles/profile.js'
 import { isProfilePath, readProfileFile, type ProfileFilePath } from './profiles/profile-file.js'
 import type { App } from './routes/env.js'
+import type { Harness } from './control/harness.js'
+import { isTenantName, TENANT_NAME_RULE } from './tenants/tenant-path.js'
 import { listen } from './server/listen.js'
 import type { StubView } from './stubs/stub-registry.js'
 import type { Stub, StubInput } from './stubs/stub-schema.js'
@@ -44,16 +46,11 @@ export interface StartMockOptions extends Omit<AppOptions, 'control' | 'clock' |
   tls?: boolean | TlsPair
 }
 
-export interface RunningMock {
-  /** e.g. `http://127.0.0.1:54321`, no trailing slash. */
+/** One tenant's harness: its base URL and the same controls as the mock's (see RunningMock). */
+export interface MockHandle {
+  /** e.g. `http://127.0.0.1:54321` (the default tenant) or `http://127.0.0.1:54321/t/worker-1`, no trailing slash. */
   url: string
-  /** With `tls`: the PEM certificate to trust (e.g. `https.request(url, { ca: mock.certificate })`). */
-  certificate?: string
-  /** Document operations that answer 501 or were left out, one line each. */
-  warnings: string[]
-  /** The app, for `app.request()` against the same state. */
-  app: App
-  /** The virtual clock every expiry reads. */
+  /** The virtual clock every expiry of this tenant reads. */
   clock: VirtualClock
   faults: { add(rule: FaultRule): Fault; list(): Fault[]; clear(): void }
   /** The request journal, oldest first. */
@@ -73,6 +70,26 @@ export interface RunningMock {
   }
   /** Fixture accounts, no clients, no sessions, real clock, no faults, empty journal, startup stubs only. */
   reset(): Promise<void>
+}
+
+export interface RunningMock extends MockHandle {
+  /** With `tls`: the PEM certificate to trust (e.g. `https.request(url, { ca: mock.certificate })`). */
+  certificate?: string
+  /** Document operations that answer 501 or were left out, one line each. */
+  warnings: string[]
+  /** The app, for `app.request()` against the same state. */
+  app: App
+  /**
+   * With `tenants`: the tenant of this name (made now if it is not live), whose `url` is the mock's plus `/t/{name}`.
+   * Throws on a name that is not 1 to 64 letters, digits, `.`, `_` or `-`, or when every tenant slot is taken.
+   *
+   * @example
+   * ```ts
+   * const worker = mock.tenant(`worker-${process.env.VITEST_POOL_ID}`)
+   * await worker.clock.advance('16m') // the other tenants' clocks stay where they are
+   * ```
+   */
+  tenant(name: string): MockHandle
   close(): Promise<void>
 }
 
@@ -113,16 +130,28 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
           showAccountPasswords: rest.showAccountPasswords ?? (rest.accounts === undefined && file.builtInFixtures),
         }
   const documents = openapi === undefined ? undefined : await loadDocuments(openapi, openapiFetch)
-  const { app, harness, warnings } = createMock({ ...rest, ...chosen, control, ...(documents && { openapi: documents }) })
+  const { app, harness, warnings, tenants } = createMock({ ...rest, ...chosen, control, ...(documents && { openapi: documents }) })
   const pair = tls === true ? await selfSignedCertificate() : tls || undefined
   if (pair !== undefined) checkTlsPair(pair)
   const server = await listen(app.fetch, { port: port ?? 0, ...(host === undefined ? {} : { host }), ...(pair && { tls: pair }) })
-  const h = harness!
   return {
-    url: server.url,
+    ...handleOf(server.url, harness!),
     ...(pair && { certificate: pair.cert }),
     warnings,
     app,
+    tenant(name) {
+      if (tenants === undefined) throw new Error('mock.tenant() needs startMock({ tenants: true }).')
+      if (!isTenantName(name)) throw new Error(`A tenant name is ${TENANT_NAME_RULE} (got ${JSON.stringify(name.slice(0, 80))}).`)
+      const tenant = tenants.get(name)
+      return handleOf(`${server.url}${tenant.base}`, tenant.harness!)
+    },
+    close: () => server.close(),
+  }
+}
+
+function handleOf(url: string, h: Harness): MockHandle {
+  return {
+    url,
     clock: h.clock,
     faults: {
       add: (rule) => h.faults.add(rule),
@@ -134,7 +163,6 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     sessions: h.sessions,
     stubs: { add: (stub) => h.stubs.add(stub), list: () => h.stubs.list(), clear: () => h.stubs.clear() },
     reset: async () => h.reset(),
-    close: () => server.close(),
   }
 }
 

@@ -158,6 +158,13 @@ describe('conformance --profile FILE', () => {
     expect(code).toBe(2)
     expect(stderr).toBe(`conformance: profile ${path}: /lifetimes/accessSeconds: expected a positive integer\n`)
   })
+  it('refuses a file whose fixtures hold a role the profile does not know with the mock\'s one line, exit 2 (no stack trace)', async () => {
+    const path = file('conf-bad-role.json', { extends: 'vro-7.1', fixtures: { accounts: [{ username: 'vdro\\x', password: 'Secret-1', role: 'Administrator' }] } })
+    const { code, stderr } = await conformance(['--target', 'http://127.0.0.1:9', '--profile', path, '--username', 'vdro\\x', '--password', 'Secret-1'])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/^conformance: Bad fixtures: \S+ \/fixtures: account "vdro\\x": role "Administrator" is not a role of profile vro-7\.1; [^\n]*\n$/)
+    expect(stderr).not.toContain('Secret-1')
+  })
   it('refuses --profile FILE with --spec (the spec comes from the file), exit 2', async () => {
     const path = file('conf-with-spec.json', VRO_73)
     const { code, stderr } = await conformance(['--target', 'http://127.0.0.1:9', '--profile', path, '--spec', 'spec/vro-7.21.openapi.json', '--username', ADMIN.username])

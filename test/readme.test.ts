@@ -13,6 +13,7 @@ import { docPage, type DocPage } from './support/doc-page.js'
 const README = docPage('README.md')
 const PROFILES_PAGE = docPage('docs/profiles.md')
 const STAND_IN = docPage('docs/stand-in.md')
+const TEST_HARNESS = docPage('docs/test-harness.md')
 
 describe('README and docs pages', () => {
   it('README shows the profile table generated from the profiles (paste profilesMarkdown(PROFILES) when it changes)', () => {
@@ -58,6 +59,10 @@ describe('README and docs pages', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }
+
+  it('docs/test-harness.md has a tenants curl example that works against its own npm start line, conformance on a tenant included', async () => {
+    expect(await runServedBlock(TEST_HARNESS, 'tenants')).toEqual(['200', '401', '200', '401', '0', 'conformance passed'])
+  }, 60_000)
 
   it('docs/stand-in.md has a single-session curl example that works against its own npm start line', async () => {
     expect(await runServedBlock(STAND_IN, 'single-session')).toEqual(['401', '200'])

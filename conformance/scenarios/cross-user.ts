@@ -35,7 +35,7 @@ export async function crossUserScenario(t: Context, { user, other }: Accounts): 
     `${describe(attempt)}`,
     attempt,
   )
-  t.check('other-users-client-is-404', attempt.status === 404, '404', attempt)
+  t.checkOutcome('other-users-client-is-404', attempt, "for another user's client")
   await deleteClient(t, o, theirs.id)
   await deleteClient(t, u, mine.id)
 }

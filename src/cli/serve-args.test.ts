@@ -90,4 +90,15 @@ describe('serve warns about flags that do nothing alone', () => {
     ])
     expect((await parse(['--seed', '7', '--generate-users', '2', '--control-token', 'T'])).warnings).toEqual([])
   })
+
+  it('--max-tenants and --tenant-idle without --tenants; with it they are options', async () => {
+    expect((await parse(['--max-tenants', '5', '--tenant-idle', '1m'])).warnings).toEqual([
+      '--max-tenants does nothing without --tenants',
+      '--tenant-idle does nothing without --tenants',
+    ])
+    const on = await parse(['--tenants', '--max-tenants', '5', '--tenant-idle', '1m'])
+    expect(on.warnings).toEqual([])
+    expect(on.options.tenants).toEqual({ max: 5, idleMs: 60_000 })
+    expect((await parse([])).options.tenants).toBeUndefined()
+  })
 })

@@ -1,7 +1,6 @@
 /** @module `veeam-auth-mock serve`: flags to options, start the server, print where it is, stop cleanly. */
 import { readFixturesFile, FixtureError, type AccountFixture } from '../accounts/fixtures.js'
 import { generateAccounts } from '../accounts/generate.js'
-import { assertRole } from '../accounts/roles.js'
 import { createMock, type AppOptions } from '../create-mock.js'
 import { assertQuirks, type QuirkName } from '../engine/quirks.js'
 import { parseThrottle } from '../engine/throttle.js'
@@ -15,7 +14,7 @@ import { CONTROL_TOKEN_FLAGS, CONTROL_TOKEN_HELP, controlToken } from './control
 import { parseInteger } from './numbers.js'
 import { parseFlags } from './parse-flags.js'
 import { stopWhenOrphaned } from './parent-watch.js'
-import { profileFlag } from './profile-flag.js'
+import { assertFixtureRoles, profileFlag } from './profile-flag.js'
 import { printProfiles } from './profiles.js'
 import { readStubsFlag, STUBS_HELP, stubsBannerLine } from './stubs-flag.js'
 import { asUsageError, documentsBannerLine, OPENAPI_FLAGS, OPENAPI_HELP, printDocumentWarnings, readOpenapiFlags } from './openapi-flag.js'
@@ -24,6 +23,7 @@ import { attachState, openState, parseStateFlags, STATE_FLAGS, STATE_HELP, type 
 import { READY_FLAGS, READY_HELP, ReadyFile, readyRecord } from './readiness.js'
 import { LOG_MODES, requestPrinter, type LogMode } from './request-log-format.js'
 import { parseTlsFlags, prepareTls, TLS_FLAGS, TLS_HELP, type TlsRequest, type TlsSetup } from './tls-flags.js'
+import { DEFAULT_TENANT_LIMITS } from '../tenants/tenants.js'
 import { UsageError } from './usage-error.js'
 import { packageVersion } from './version.js'
 
@@ -55,6 +55,13 @@ ${CONTROL_TOKEN_HELP}
   --max-clients-per-user N
                         client accounts one user may create (default 1000; one more answers 403)
   --max-stubs N         stubs the mock holds, --stubs and runtime ones together (default 1000)
+  --tenants             isolated tenants on one instance: /t/NAME/... (or the X-Mock-Tenant: NAME header)
+                        is a mock of its own, made on first use from the fixtures, with its own accounts,
+                        clients, sessions, clock, faults, journal, stubs and /t/NAME/__control; requests
+                        without either go to the default tenant, which alone --state keeps
+                        (docs/test-harness.md "Tenants")
+  --max-tenants N       live tenants at most (default 10000); one more answers 503
+  --tenant-idle D       drop a tenant no request reached for D, e.g. 10m (default 30m)
   --cors                let pages on other origins call the vendor routes: answer CORS preflights, add
                         Access-Control-Allow-Origin: * (default off, unlike Prism: the vendor documents no
                         CORS, so a page that works against the mock with it may fail against the server;
@@ -80,7 +87,7 @@ Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad flag, bad profile file, bad fixtu
 document, unusable state file, bad TLS files or port unavailable.
 `
 
-const FLAGS = {
+export const SERVE_FLAGS = {
   profile: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -98,6 +105,9 @@ const FLAGS = {
   throttle: { type: 'string' },
   'max-clients-per-user': { type: 'string' },
   'max-stubs': { type: 'string' },
+  tenants: { type: 'boolean' },
+  'max-tenants': { type: 'string' },
+  'tenant-idle': { type: 'string' },
   cors: { type: 'boolean' },
   stubs: { type: 'string' },
   ...OPENAPI_FLAGS,
@@ -137,7 +147,7 @@ function quirkFlags(names: string[] | undefined, profile: Profile): QuirkName[] 
 
 /** Turns argv (and env, for the control token) into a configuration, or throws UsageError. Reads the files named. */
 export async function parseServeArgs(args: string[], env: Record<string, string | undefined> = process.env): Promise<ServeConfig | 'help' | 'version' | 'list-profiles'> {
-  const values = parseFlags(args, FLAGS)
+  const values = parseFlags(args, SERVE_FLAGS)
   if (values.help) return 'help'
   if (values.version) return 'version'
   if (values['list-profiles']) return 'list-profiles'
@@ -153,13 +163,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
     if (error instanceof FixtureError) throw new UsageError(`Bad fixtures: ${error.message}`)
     throw error
   }
-  for (const { username, role } of accounts) {
-    try {
-      assertRole(profile, role, `account "${username}"`)
-    } catch (error) {
-      throw new UsageError(`Bad fixtures: ${values.fixtures ?? fixturesSource}: ${(error as Error).message}`)
-    }
-  }
+  assertFixtureRoles(profile, accounts, values.fixtures ?? fixturesSource)
   if (generated > 0) accounts = [...accounts, ...(await generateAccounts(profile, generated, seed))]
   const lifetimes: AppOptions['lifetimes'] = {}
   if (values['access-ttl'] !== undefined) lifetimes.accessSeconds = parseDuration(values['access-ttl'], '--access-ttl')
@@ -178,6 +182,10 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
   const maxStubs = values['max-stubs'] === undefined ? undefined : parseInteger(values['max-stubs'], '--max-stubs', 1, 1_000_000)
   const tls = parseTlsFlags(values)
   const openapi = await readOpenapiFlags(values)
+  const tenants = values.tenants === true && {
+    ...(values['max-tenants'] === undefined ? {} : { max: parseInteger(values['max-tenants'], '--max-tenants', 1, 1_000_000) }),
+    ...(values['tenant-idle'] === undefined ? {} : { idleMs: parseDuration(values['tenant-idle'], '--tenant-idle') * 1000 }),
+  }
   return {
     stateFlags,
     ...(tls === undefined ? {} : { tls }),
@@ -205,6 +213,7 @@ export async function parseServeArgs(args: string[], env: Record<string, string 
       ...(values.throttle === undefined ? {} : { throttle: throttleFlag(values.throttle) }),
       ...(values.cors === true && { cors: true }),
       ...(openapi && { openapi, seed }),
+      ...(tenants && { tenants }),
     },
   }
 }
@@ -229,6 +238,8 @@ function ignoredFlags(values: { [flag: string]: unknown }): string[] {
     ['seed', !given('generate-users') && !given('openapi'), 'without --generate-users or --openapi'],
     ['control-token', given('no-control'), 'with --no-control'],
     ['journal-size', given('no-control'), 'with --no-control'],
+    ['max-tenants', !given('tenants'), 'without --tenants'],
+    ['tenant-idle', !given('tenants'), 'without --tenants'],
   ]
   return idle.filter(([flag, unused]) => given(flag) && unused).map(([flag, , why]) => `--${flag} does nothing ${why}`)
 }
@@ -260,10 +271,16 @@ function banner(config: ServeConfig, url: string, lifetimes: { accessSeconds: nu
   Token       POST ${url}${profile.tokenPath}
   Swagger UI  ${url}/swagger
   OpenAPI     ${url}/openapi.json
-  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${documentsBannerLine(documents)}${controlLine(options, url)}
+  Lifetimes   access ${formatDuration(lifetimes.accessSeconds)}, refresh ${formatDuration(lifetimes.refreshSeconds)}${quirks}${stubsBannerLine(options.stubs ?? profile.stubs ?? [])}${documentsBannerLine(documents)}${controlLine(options, url)}${tenantsLine(options, url)}
   Accounts${custom ? ' (passwords as in your fixtures file)' : ''}:
 ${accounts}
 Press Ctrl+C to stop.`
+}
+
+function tenantsLine(options: AppOptions, url: string): string {
+  if (options.tenants === undefined || options.tenants === false) return ''
+  const { max, idleMs } = { ...DEFAULT_TENANT_LIMITS, ...(options.tenants === true ? {} : options.tenants) }
+  return `\n  Tenants     ${url}/t/NAME/... or X-Mock-Tenant: NAME (at most ${max} live; dropped after ${formatDuration(idleMs / 1000)} idle)`
 }
 
 function tlsLines(tls: TlsSetup): string {

@@ -8,7 +8,7 @@ import { CONTROL_SPEC_PATH, controlSpecText } from '../control/spec-file.js'
 import { PROFILE_SCHEMA_PATH, profileSchemaText, specPath, specText } from '../docs/spec-files.js'
 import { PROFILES } from '../profiles/index.js'
 import { parseFlags } from './parse-flags.js'
-import { profileFlag } from './profile-flag.js'
+import { assertFixtureRoles, profileFlag } from './profile-flag.js'
 import { UsageError } from './usage-error.js'
 
 export const SPEC_HELP = `Usage: npm run spec                                   (or: veeam-auth-mock spec)
@@ -31,7 +31,9 @@ export function specCommand(args: string[], out: (line: string) => void): number
   if (flags.help) return out(SPEC_HELP.trimEnd()), 0
   if ((flags.profile === undefined) !== (flags.out === undefined)) throw new UsageError('spec: --profile and --out go together (see spec --help).')
   if (flags.profile !== undefined && flags.out !== undefined) {
-    const { profile, accounts, builtInFixtures } = profileFlag(flags.profile)
+    const { profile, accounts, builtInFixtures, fixturesSource } = profileFlag(flags.profile)
+    // As serve refuses them: a fixture's unknown role is the file's mistake, not a crash.
+    assertFixtureRoles(profile, accounts, fixturesSource)
     writeWhole(flags.out, specText(profile, accounts, builtInFixtures))
     return out(`wrote ${flags.out}`), 0
   }

@@ -1,11 +1,10 @@
 /** @module The harness of one mock: clock, faults, journal, accounts, sessions and reset, shared by /__control and startMock. */
 import type { MockState } from '../engine/mock-state.js'
-import { resolvePrincipal } from '../engine/principal.js'
 import type { App } from '../routes/env.js'
 import type { StubRegistry } from '../stubs/stub-registry.js'
 import { accountControl, type AccountControl } from './accounts.js'
 import { Faults } from './faults.js'
-import { dropAware, intercept } from './intercept.js'
+import { dropAware, intercept, type InterceptOptions } from './intercept.js'
 import { Journal } from './journal.js'
 import { sessionControl, type SessionControl } from './sessions.js'
 import { VirtualClock } from './virtual-clock.js'
@@ -33,18 +32,16 @@ export interface Harness {
   reset(): void
 }
 
-export interface InstallOptions extends ControlOptions {
+export interface HarnessOptions extends ControlOptions {
   /** Puts the fixture accounts back into an empty store. */
   reseed(): void
   stubs: StubRegistry
-  /** The operationId of a request no registry route has (the vendor documents' operations). */
-  operationOf?: (method: string, path: string) => string | undefined
-  /** The operationIds of those operations, which fault rules may name too. */
-  documentOperations?: () => readonly string[]
+  /** The operationIds fault rules may name: the app's routes' and the vendor documents'. */
+  operations: () => readonly string[]
 }
 
 /** Operations of the vendor routes, by `METHOD path`. */
-function operationsOf(app: App): Map<string, string> {
+export function operationsOf(app: App): Map<string, string> {
   const operations = new Map<string, string>()
   for (const d of app.openAPIRegistry.definitions) {
     if (d.type === 'route' && d.route.operationId !== undefined) {
@@ -54,34 +51,38 @@ function operationsOf(app: App): Map<string, string> {
   return operations
 }
 
-/** Installs the journal and fault middleware on `app` (call before the routes are mounted). */
-export function installHarness(app: App, state: MockState, options: InstallOptions): Harness {
+/**
+ * Installs the journal and fault middleware on `app` (call before the routes are mounted); it reads each request's
+ * tenant's harness, so one app serves every tenant.
+ */
+export function installHarness(app: App, state: MockState, options: { operationOf?: InterceptOptions['operationOf'] }): void {
+  const { tokenPath, defaultGrant } = state.profile
+  const { operationOf } = options
+  app.use(intercept({ tokenPath, defaultGrant, operations: () => operationsOf(app), ...(operationOf && { operationOf }) }))
+  app.fetch = dropAware(app.fetch) as typeof app.fetch
+}
+
+/** A tenant's harness over its state (which must run on a VirtualClock); `operations` lists what fault rules may name. */
+export function createHarness(state: MockState, options: HarnessOptions): Harness {
   if (!(state.clock instanceof VirtualClock)) throw new Error('the harness needs the state to run on a VirtualClock')
   const clock = state.clock
   const { grants, listedGrants } = state.profile
-  const faults = new Faults(() => ({
-    operations: [...new Set([...operationsOf(app).values(), ...(options.documentOperations?.() ?? [])])],
-    grants: [...grants, ...listedGrants],
-  }))
+  const faults = new Faults(() => ({ operations: [...options.operations()], grants: [...grants, ...listedGrants] }))
   const journal = new Journal(options.journalSize ?? 1000)
-  const { tokenPath, defaultGrant } = state.profile
-  const whoIs = (token: string) => {
-    const session = state.store.byAccessToken(token, clock.now())
-    const resolved = session && resolvePrincipal(state, session.principal)
-    if (resolved === undefined) return {}
-    const account = `${resolved.account.domain}\\${resolved.account.name}`
-    return resolved.client === undefined ? { account } : { account, client_id: resolved.client.id }
-  }
-  const { operationOf } = options
-  app.use(intercept({ clock, journal, faults, tokenPath, defaultGrant, operations: () => operationsOf(app), whoIs, ...(operationOf && { operationOf }) }))
-  app.fetch = dropAware(app.fetch) as typeof app.fetch
+  // Made on first use: most tenants never list accounts or sessions, and each view is a few dozen closures.
+  let accounts: AccountControl | undefined
+  let sessions: SessionControl | undefined
   return {
     profile: state.profile.id,
     clock,
     faults,
     journal,
-    accounts: accountControl(state),
-    sessions: sessionControl(state),
+    get accounts() {
+      return (accounts ??= accountControl(state))
+    },
+    get sessions() {
+      return (sessions ??= sessionControl(state))
+    },
     stubs: options.stubs,
     reset() {
       for (const account of state.store.accounts()) state.store.removeAccount(account.id)

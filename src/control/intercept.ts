@@ -1,10 +1,10 @@
 /** @module One middleware for the harness: journals each request and applies fault rules (only when there are any). */
-import type { MiddlewareHandler } from 'hono'
-import type { Clock } from '../clock.js'
-import type { Faults, FaultResponse } from './faults.js'
+import type { MockState } from '../engine/mock-state.js'
+import { resolvePrincipal } from '../engine/principal.js'
+import type { FaultResponse } from './faults.js'
 import { fingerprint } from './fingerprint.js'
-import type { Journal, JournalInput } from './journal.js'
-import type { TokenExchange } from '../routes/env.js'
+import type { JournalInput } from './journal.js'
+import type { Middleware } from '../routes/env.js'
 import { requestHeader } from '../routes/request-header.js'
 import { peekTokenFields, tokenFields, type TokenFields } from './token-fields.js'
 
@@ -29,17 +29,21 @@ export class ConnectionDropped extends Error {
 }
 
 export interface InterceptOptions {
-  clock: Clock
-  journal: Journal
-  faults: Faults
   tokenPath: string
   defaultGrant: string
   /** `METHOD path` to operationId; read when the first request arrives (all routes are mounted by then). */
   operations: () => Map<string, string>
   /** Operations of templated paths (the vendor documents'), asked when `operations` has none for the request. */
   operationOf?: (method: string, path: string) => string | undefined
-  /** The user name and client id behind a live access token, for matching faults on bearer routes. */
-  whoIs: (accessToken: string) => { account?: string; client_id?: string }
+}
+
+/** The user name and client id behind a live access token, for matching faults on bearer routes. */
+function whoIs(state: MockState, token: string): { account?: string; client_id?: string } {
+  const session = state.store.byAccessToken(token, state.clock.now())
+  const resolved = session && resolvePrincipal(state, session.principal)
+  if (resolved === undefined) return {}
+  const account = `${resolved.account.domain}\\${resolved.account.name}`
+  return resolved.client === undefined ? { account } : { account, client_id: resolved.client.id }
 }
 
 function faultResponse(respond: FaultResponse): Response {
@@ -55,12 +59,14 @@ function faultResponse(respond: FaultResponse): Response {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-export function intercept(options: InterceptOptions): MiddlewareHandler {
-  const { clock, journal, faults, tokenPath, defaultGrant } = options
+/** Journals the request and applies fault rules, with the harness of the request's tenant. */
+export function intercept(options: InterceptOptions): Middleware {
+  const { tokenPath, defaultGrant } = options
   let operations: Map<string, string> | undefined
   return async function harness(c, next) {
     const { path, method } = c.req
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return next()
+    const { clock, journal, faults } = c.get('tenant').harness!
     operations ??= options.operations()
     const entry: JournalInput = { at: clock.now(), method, path, status: 0 }
     const operation = operations.get(`${method} ${path}`) ?? options.operationOf?.(method, path)
@@ -83,7 +89,7 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
 
     let fault
     if (faults.size > 0) {
-      const who = bearer === undefined ? fields : options.whoIs(bearer)
+      const who = bearer === undefined ? fields : whoIs(c.get('state'), bearer)
       fault = faults.take({ operation, path, grantType: entry.grant_type, account: who.account ?? who.client_id })
     }
     if (fault !== undefined) {
@@ -111,7 +117,7 @@ export function intercept(options: InterceptOptions): MiddlewareHandler {
       if (caller.client !== undefined) entry.client_id = caller.client.id
     }
     if (isToken) {
-      const exchange = c.get('token') as TokenExchange | undefined
+      const exchange = c.get('token') as typeof c.var.token | undefined
       if (!peek) {
         fields = exchange === undefined ? tokenFields(() => undefined, authorization) : tokenFields((name) => exchange.params.get(name), authorization)
         Object.assign(entry, fields)

@@ -26,6 +26,8 @@ export interface JournalEntry {
   status: number
   /** The id of the fault that answered or delayed the request. */
   fault?: number
+  /** Set on entries that record something the mock did rather than a request (method `-`), e.g. a tenant evicted. */
+  event?: string
 }
 
 /**

@@ -58,9 +58,19 @@ const pageResponse = <T>(c: Context, page: Page<T>) => c.json(page.items, 200, {
 const sameToken = (a: string, b: string) =>
   timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
 
-/** The control app; paths are absolute (`/__control/...`). */
-export function controlApp(harness: Harness, token?: string, listenHost?: string): OpenAPIHono {
-  const app = new OpenAPIHono()
+/** What the mock hands the control app with each request: the harness of the request's tenant. */
+interface ControlBindings {
+  harness: Harness
+}
+
+const harnessOf = (c: Context) => (c.env as ControlBindings).harness
+
+/**
+ * The control app; paths are absolute (`/__control/...`), routed by `getPath` (the mock's: with tenants, without
+ * their prefix). One app serves every tenant: each request brings its tenant's harness (see mountControl).
+ */
+export function controlApp(profileId: string, token?: string, listenHost?: string, getPath?: (request: Request) => string): OpenAPIHono {
+  const app = new OpenAPIHono(getPath === undefined ? {} : { getPath })
   app.use(requestGuard(listenHost))
   const op = (route: RouteConfig & { getRoutingPath(): string }, handler: Handler) => {
     app.openAPIRegistry.registerPath(route)
@@ -73,7 +83,7 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
     413: S.json(S.ControlError, `The body exceeds ${CONTROL_BODY_LIMIT / 1024 / 1024} MiB; nothing changed.`),
     415: S.json(S.ControlError, 'The body is not Content-Type: application/json.'),
   }
-  mountHealth(app, CONTROL_TAG, harness.profile)
+  mountHealth(app, CONTROL_TAG, profileId)
   if (token !== undefined) {
     app.openAPIRegistry.registerComponent('securitySchemes', 'ControlToken', { type: 'http', scheme: 'bearer' })
     app.use(async (c, next) => {
@@ -86,38 +96,38 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
   const p = `${CONTROL_PREFIX}`
 
   op(createRoute({ ...base, method: 'post', path: `${p}/reset`, operationId: 'reset', summary: 'Back to the fixtures: accounts, no clients, no sessions, real clock, no faults, empty journal', responses: { 200: S.json(S.ClockState, 'The clock after reset.') } }), (c) => {
-    harness.reset()
-    return c.json(harness.clock.state())
+    harnessOf(c).reset()
+    return c.json(harnessOf(c).clock.state())
   })
 
   op(createRoute({ ...base, method: 'get', path: `${p}/clock`, operationId: 'getClock', summary: "The mock's time", responses: { 200: S.json(S.ClockState, 'The clock.') } }), (c) =>
-    c.json(harness.clock.state()),
+    c.json(harnessOf(c).clock.state()),
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/clock`, operationId: 'changeClock', summary: 'Advance, set or freeze the clock', request: { body: S.jsonBody(S.ClockChange) }, responses: { 200: S.json(S.ClockState, 'The clock after the change.'), ...bad } }), async (c) => {
     const change = await readJson(c, S.ClockChange)
     try {
-      if ('advance' in change) return c.json(harness.clock.advance(change.advance))
-      if ('set' in change) return c.json(harness.clock.set(change.set))
-      return c.json(harness.clock.freeze(change.freeze))
+      if ('advance' in change) return c.json(harnessOf(c).clock.advance(change.advance))
+      if ('set' in change) return c.json(harnessOf(c).clock.set(change.set))
+      return c.json(harnessOf(c).clock.freeze(change.freeze))
     } catch (error) {
       throw new BadInput((error as Error).message)
     }
   })
 
   op(createRoute({ ...base, method: 'get', path: `${p}/faults`, operationId: 'listFaults', summary: 'Active fault rules', responses: { 200: S.json(S.Fault.array(), 'Rules, first match wins.') } }), (c) =>
-    c.json(harness.faults.list()),
+    c.json(harnessOf(c).faults.list()),
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/faults`, operationId: 'addFault', summary: 'Add a fault rule', request: { body: S.jsonBody(S.FaultRule) }, responses: { 201: S.json(S.Fault, 'The rule.'), ...bad } }), async (c) => {
     const rule = await readJson(c, S.FaultRule)
     try {
-      return c.json(harness.faults.add(rule as Parameters<Harness['faults']['add']>[0]), 201)
+      return c.json(harnessOf(c).faults.add(rule as Parameters<Harness['faults']['add']>[0]), 201)
     } catch (error) {
       if (error instanceof FaultError) throw new BadInput(error.message)
       throw error
     }
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/faults`, operationId: 'clearFaults', summary: 'Remove every fault rule', responses: { 204: { description: 'Cleared.' } } }), (c) => {
-    harness.faults.clear()
+    harnessOf(c).faults.clear()
     return c.body(null, 204)
   })
 
@@ -131,20 +141,20 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
       ...(operation === undefined ? {} : { operation }),
       ...(since === undefined ? {} : { since: /^\d+$/.test(since) ? Number(since) : since }),
     }
-    return pageResponse(c, harness.journal.page(filter, windowOf(c)))
+    return pageResponse(c, harnessOf(c).journal.page(filter, windowOf(c)))
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/requests`, operationId: 'clearRequests', summary: 'Empty the journal', responses: { 204: { description: 'Cleared.' } } }), (c) => {
-    harness.journal.clear()
+    harnessOf(c).journal.clear()
     return c.body(null, 204)
   })
 
   op(createRoute({ ...base, method: 'get', path: `${p}/accounts`, operationId: 'listAccounts', summary: 'Accounts (without passwords), a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.Account, 'Accounts.'), ...badQuery } }), (c) =>
-    pageResponse(c, harness.accounts.page(windowOf(c))),
+    pageResponse(c, harnessOf(c).accounts.page(windowOf(c))),
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/accounts`, operationId: 'addAccount', summary: 'Add (or replace) an account', request: { body: S.jsonBody(S.NewAccount) }, responses: { 201: S.json(S.Account, 'The account.'), ...bad } }), async (c) => {
     const { disabled, ...account } = await readJson(c, S.NewAccount)
     try {
-      return c.json(harness.accounts.add(disabled === undefined ? account : { ...account, disabled }), 201)
+      return c.json(harnessOf(c).accounts.add(disabled === undefined ? account : { ...account, disabled }), 201)
     } catch (error) {
       throw new BadInput((error as Error).message)
     }
@@ -155,45 +165,45 @@ export function controlApp(harness: Harness, token?: string, listenHost?: string
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
     let updated
     try {
-      updated = harness.accounts.update(c.req.param('username') ?? '', clean)
+      updated = harnessOf(c).accounts.update(c.req.param('username') ?? '', clean)
     } catch (error) {
       throw new BadInput((error as Error).message)
     }
     return updated === undefined ? c.json({ message: 'No such account.' }, 404) : c.json(updated)
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/accounts/{username}`, operationId: 'deleteAccount', summary: 'Delete an account and its client accounts', request: { params: S.UsernameParam }, responses: { 204: { description: 'Deleted.' }, ...notFound } }), (c) =>
-    harness.accounts.remove(c.req.param('username') ?? '') ? c.body(null, 204) : c.json({ message: 'No such account.' }, 404),
+    harnessOf(c).accounts.remove(c.req.param('username') ?? '') ? c.body(null, 204) : c.json({ message: 'No such account.' }, 404),
   )
 
   op(createRoute({ ...base, method: 'get', path: `${p}/accounts/{username}/totp`, operationId: 'getTotpCode', summary: "The current second-factor code of an account with an mfaSecret (so a test needs no authenticator app)", request: { params: S.UsernameParam }, responses: { 200: S.json(S.TotpCode, 'The code.'), 404: S.json(S.ControlError, 'No such account, or it has no second factor.') } }), (c) => {
-    const code = harness.accounts.totp(c.req.param('username') ?? '')
+    const code = harnessOf(c).accounts.totp(c.req.param('username') ?? '')
     return code === undefined ? c.json({ message: 'No such account, or it has no second factor.' }, 404) : c.json(code)
   })
 
   op(createRoute({ ...base, method: 'get', path: `${p}/sessions`, operationId: 'listSessions', summary: 'Live sessions (tokens as fingerprints), a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.Session, 'Sessions.'), ...badQuery } }), (c) =>
-    pageResponse(c, harness.sessions.page(windowOf(c))),
+    pageResponse(c, harnessOf(c).sessions.page(windowOf(c))),
   )
   op(createRoute({ ...base, method: 'delete', path: `${p}/sessions`, operationId: 'revokeSessions', summary: 'Revoke every session', responses: { 200: S.json(S.Count, 'How many were revoked.') } }), (c) =>
-    c.json({ count: harness.sessions.revokeAll() }),
+    c.json({ count: harnessOf(c).sessions.revokeAll() }),
   )
   op(createRoute({ ...base, method: 'delete', path: `${p}/sessions/{id}`, operationId: 'revokeSession', summary: 'Revoke one session: neither of its tokens works afterwards', request: { params: S.SessionIdParam }, responses: { 204: { description: 'Revoked.' }, 404: S.json(S.ControlError, 'No live session with this id.') } }), (c) =>
-    harness.sessions.revoke(c.req.param('id') ?? '') ? c.body(null, 204) : c.json({ message: 'No live session with this id.' }, 404),
+    harnessOf(c).sessions.revoke(c.req.param('id') ?? '') ? c.body(null, 204) : c.json({ message: 'No live session with this id.' }, 404),
   )
 
   op(createRoute({ ...base, method: 'get', path: `${p}/stubs`, operationId: 'listStubs', summary: 'Stub resources: those added at runtime first, then those the mock started with, a page at a time', request: { query: S.PageQuery }, responses: { 200: S.page(S.StubView, 'Stubs.'), ...badQuery } }), (c) =>
-    pageResponse(c, pageOf(harness.stubs.list(), windowOf(c), (stub) => stub)),
+    pageResponse(c, pageOf(harnessOf(c).stubs.list(), windowOf(c), (stub) => stub)),
   )
   op(createRoute({ ...base, method: 'post', path: `${p}/stubs`, operationId: 'addStub', summary: 'Add a stub behind the bearer check (replacing one with the same method and path); reset drops it', request: { body: S.jsonBody(S.Stub) }, responses: { 201: S.json(S.Stub, 'The stub.'), ...bad } }), async (c) => {
     const stub = await readJson(c, S.Stub)
     try {
-      return c.json(harness.stubs.add(stub), 201)
+      return c.json(harnessOf(c).stubs.add(stub), 201)
     } catch (error) {
       if (error instanceof StubError) throw new BadInput(error.message)
       throw error
     }
   })
   op(createRoute({ ...base, method: 'delete', path: `${p}/stubs`, operationId: 'clearStubs', summary: 'Remove the stubs added at runtime (those the mock started with stay)', responses: { 204: { description: 'Cleared.' } } }), (c) => {
-    harness.stubs.clear()
+    harnessOf(c).stubs.clear()
     return c.body(null, 204)
   })
 
@@ -223,5 +233,5 @@ export function controlDocument(app: OpenAPIHono) {
 
 /** Serves the control app under /__control on the mock, without adding it to the vendor document. */
 export function mountControl(app: App, control: OpenAPIHono): void {
-  app.all(`${CONTROL_PREFIX}/*`, (c) => control.fetch(c.req.raw))
+  app.all(`${CONTROL_PREFIX}/*`, (c) => control.fetch(c.req.raw, { ...(c.env as object), harness: c.get('tenant').harness! } satisfies ControlBindings))
 }

@@ -59,6 +59,7 @@ export const JournalEntry = z
     issued: z.object({ access_token: z.string(), refresh_token: z.string() }).optional(),
     status: z.number().openapi({ description: '0 when a fault dropped the connection' }),
     fault: z.number().optional(),
+    event: z.string().optional().openapi({ description: 'what the mock did, on entries that are not requests (method "-"), e.g. "tenant ci-3 evicted after 1800 s idle"' }),
   })
   .openapi('JournalEntry')
 

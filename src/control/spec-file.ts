@@ -2,12 +2,11 @@
 import { join } from 'node:path'
 import { PACKAGE_ROOT } from '../package-root.js'
 import { controlApp, controlDocument } from './routes.js'
-import { createMock } from '../create-mock.js'
+import { DEFAULT_PROFILE_ID } from '../profiles/index.js'
 
 export const CONTROL_SPEC_PATH = join(PACKAGE_ROOT, 'spec', 'control.openapi.json')
 
 /** The document as the file holds it (2-space JSON, trailing newline). */
 export function controlSpecText(): string {
-  const { harness } = createMock({ control: true })
-  return `${JSON.stringify(controlDocument(controlApp(harness!)), null, 2)}\n`
+  return `${JSON.stringify(controlDocument(controlApp(DEFAULT_PROFILE_ID)), null, 2)}\n`
 }

@@ -2,6 +2,8 @@
 import type { MockState } from '../engine/mock-state.js'
 import type { Profile } from '../profiles/profile.js'
 import type { App, Handler } from '../routes/env.js'
+import type { StubRegistry } from '../stubs/stub-registry.js'
+import { prefixName } from '../tenants/tenant-path.js'
 import { openApiDocument, type DocumentOptions } from './openapi-document.js'
 import { mountSwaggerUi } from './swagger-ui.js'
 
@@ -15,18 +17,33 @@ export function documentPaths(profile: Profile): string[] {
   )
 }
 
+interface Built {
+  stubsVersion: number
+  base: string
+  text: string
+}
+
+/**
+ * The document is built on first request and again after the tenant's stubs change. Under a tenant's path prefix it
+ * names that prefix as its server and its control path, so Swagger UI's "Try it out" stays in the tenant.
+ */
 export function mountDocs(app: App, state: MockState, options: DocumentOptions): void {
-  let document: string | undefined
-  let stubsVersion = options.stubs?.version
+  const built = new WeakMap<StubRegistry, Built>()
   const serve: Handler = (c) => {
-    if (options.stubs !== undefined && options.stubs.version !== stubsVersion) {
-      stubsVersion = options.stubs.version
-      document = undefined
+    const { stubs } = c.get('tenant')
+    const base = baseOf(c)
+    let document = built.get(stubs)
+    if (document === undefined || document.stubsVersion !== stubs.version || document.base !== base) {
+      const tenantOptions = { ...options, stubs, ...(base !== '' && { serverUrl: base }), ...(options.controlPath !== undefined && { controlPath: `${base}${options.controlPath}` }) }
+      document = { stubsVersion: stubs.version, base, text: JSON.stringify(openApiDocument(app, state, tenantOptions)) }
+      built.set(stubs, document)
     }
-    document ??= JSON.stringify(openApiDocument(app, state, options))
-    return c.body(document, 200, { 'Content-Type': 'application/json; charset=utf-8' })
+    return c.body(document.text, 200, { 'Content-Type': 'application/json; charset=utf-8' })
   }
   for (const path of [OPENAPI_PATH, ...documentPaths(state.profile)]) app.get(path, serve)
   mountSwaggerUi(app, state.profile)
-  app.get('/', (c) => c.redirect('/swagger'))
+  app.get('/', (c) => c.redirect(`${baseOf(c)}/swagger`))
 }
+
+/** The tenant's path prefix when the request came through it (a header-selected tenant has none). */
+const baseOf = (c: Parameters<Handler>[0]) => (prefixName(c.req.raw) === undefined ? '' : c.get('tenant').base)

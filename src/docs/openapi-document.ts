@@ -2,6 +2,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types'
 import type { AccountFixture } from '../accounts/fixtures.js'
 import type { MockState } from '../engine/mock-state.js'
+import { profileOutcomes } from '../engine/outcomes.js'
 import { ERROR_MODELS } from '../errors/index.js'
 import { CURRENT_USER_UID_FIELD } from '../resources/current-user.js'
 import type { App } from '../routes/env.js'
@@ -23,6 +24,8 @@ export interface DocumentOptions {
   stubs?: StubRegistry
   /** The vendor documents' operations, shown beside the profile's (a stub of the same operation replaces it). */
   documents?: DocumentRoutes
+  /** The server the operations are under, when not the root (a tenant's `/t/{name}`). */
+  serverUrl?: string
 }
 
 /** Names go in code spans, where Markdown shows a backslash as typed (escaping it would show two). */
@@ -49,11 +52,13 @@ function description(state: MockState, options: DocumentOptions): string {
 /** The profile's behaviour with the lifetimes in force. */
 export function behaviour(state: MockState) {
   // Stubs are the mock's own resources, not promises of the vendor's.
-  const { sources: _sources, stubs: _stubs, resources, errors, ...profile } = state.profile
+  const { sources: _sources, stubs: _stubs, resources, errors, outcomes, ...profile } = state.profile
   const codeField = ERROR_MODELS[errors.model].codeField
   return {
     ...profile,
     errors: { ...errors, codeField },
+    // Resolved, so the suite expects what this mock answers where the vendor is silent.
+    outcomes: profileOutcomes(outcomes),
     lifetimes: state.lifetimes,
     ...(resources !== undefined && {
       resources: resources.map(({ operationId, path, public: open, roles, kind }) => ({
@@ -111,6 +116,7 @@ export function openApiDocument(app: App, state: MockState, options: DocumentOpt
   const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: { title: profile.title, version: profile.version, description: description(state, options) },
+    ...(options.serverUrl !== undefined && { servers: [{ url: options.serverUrl, description: 'This tenant of the mock.' }] }),
     tags,
   })
   const vendor = withDocuments(document as unknown as OpenAPIV3_1.Document, options.documents, profile)

@@ -35,6 +35,8 @@ function antiforgeryInterceptor(profile: Profile): string {
 function initScript(profile: Profile): string {
   const config = { tokenPath: profile.tokenPath, logoutPath: profile.logout?.path ?? null, logoutStatus: profile.logout?.status ?? null }
   return `const mock = ${JSON.stringify(config)};
+// Under a tenant's prefix (/t/{name}/swagger) the document, the token path and logout are the tenant's.
+const base = (location.pathname.match(/^\\/t\\/[^/]+/) || [''])[0];
 // Swagger UI 5 ticks "Send empty value" for every optional form field, so a token request would carry
 // client_id=&refresh_token=...; start unticked so only the fields a person fills are sent.
 const omitEmptyFormFields = (system) => ({
@@ -44,7 +46,7 @@ const omitEmptyFormFields = (system) => ({
   },
 });
 const ui = SwaggerUIBundle({
-  url: '/openapi.json',
+  url: base + '/openapi.json',
   dom_id: '#swagger-ui',
   validatorUrl: 'none',
   deepLinking: true,
@@ -54,9 +56,9 @@ const ui = SwaggerUIBundle({
     try {
       const path = new URL(res.url, location.href).pathname
       const body = res.body && typeof res.body === 'object' ? res.body : null
-      if (res.status === 200 && path === mock.tokenPath && body && body.access_token) {
+      if (res.status === 200 && path === base + mock.tokenPath && body && body.access_token) {
         ui.preauthorizeApiKey('bearerAuth', body.access_token)
-      } else if (res.status === mock.logoutStatus && path === mock.logoutPath) {
+      } else if (res.status === mock.logoutStatus && path === base + mock.logoutPath) {
         ui.authActions.logout(['bearerAuth'])
       }
     } catch (error) { console.warn('veeam-auth-mock: could not apply the token', error) }

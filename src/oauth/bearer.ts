@@ -20,8 +20,9 @@ async function asFirstAccount(state: MockState, c: Context<AppEnv>, next: Next):
 }
 
 /** Middleware that sets `caller` from a live access token whose principal may still use the API. */
-export function bearerAuth(state: MockState): Middleware {
+export function bearerAuth(): Middleware {
   return async function bearer(c, next) {
+    const state = c.get('state')
     // Straight from node's parsed headers where there are some: c.req.header() builds a Headers object.
     const header = requestHeader(c.req.raw, c.env, 'authorization')
     // Anything but "Bearer <token>" (no header, Basic, an empty bearer) counts as no token.

@@ -36,6 +36,8 @@ export const REFUSALS = [
   'server-error',
   /** Over the throttling limit (429, with Retry-After). */
   'throttled',
+  /** The mock cannot take the request on now (503): e.g. every tenant slot is taken. */
+  'unavailable',
 ] as const
 
 export type Refusal = (typeof REFUSALS)[number]
@@ -78,7 +80,7 @@ export const bodyTooLarge = (limitBytes: number) =>
 export const UNAUTHORIZED_TEXT =
   'Unauthorized request. The authorization header has been expected but not found (or found but expired).'
 
-export type ResourceStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 501
+export type ResourceStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 501 | 503
 
 const REFUSAL_OF_STATUS: Record<ResourceStatus, Refusal> = {
   400: 'bad-request',
@@ -90,6 +92,7 @@ const REFUSAL_OF_STATUS: Record<ResourceStatus, Refusal> = {
   429: 'throttled',
   500: 'server-error',
   501: 'not-implemented',
+  503: 'unavailable',
 }
 
 /** An error on a bearer-protected resource or any non-token route; the orchestrator model renders it as `{message}`. */
@@ -115,6 +118,8 @@ export function unauthorized(tokenSent: boolean): ResourceError {
 }
 
 export const forbidden = (message: string) => new ResourceError(403, message)
+/** A refusal whose status is profile data (an assumption's outcome: any 4xx), known to error models with tables as `refusal`. */
+export const refusedWith = (status: number, message: string, refusal: Refusal) => new ResourceError(status as ResourceStatus, message, {}, refusal)
 export const notFound = (message: string) => new ResourceError(404, message)
 export const badRequest = (message: string) => new ResourceError(400, message)
 /** Over the throttling limit: the seconds until the next window, in the Retry-After header unless `header` is false. */

@@ -46,6 +46,16 @@ const ServerResource = z.discriminatedUnion('kind', [
 
 const Assumption = z.strictObject({ id: nonEmpty, rule: nonEmpty, reason: nonEmpty })
 
+const clientErrorStatus = z.int(expected('expected a 4xx status (400-499)')).min(400, { error: 'expected a 4xx status (400-499)' }).max(499, { error: 'expected a 4xx status (400-499)' })
+const Outcomes = z.strictObject({
+  'client-create-forbidden-403': optional(clientErrorStatus),
+  'client-delete-other-403': optional(clientErrorStatus),
+  'unknown-client-404': optional(clientErrorStatus),
+  'missing-client-id-400': optional(clientErrorStatus),
+  'refresh-rotation': optional(z.boolean()),
+  'logout-revokes-refresh': optional(z.boolean()),
+})
+
 const LogoutStyle = z.strictObject({
   method: z.enum(['DELETE', 'POST']),
   path: urlPath,
@@ -124,6 +134,7 @@ export const ProfileObject = z.strictObject({
   tags: optional(z.array(z.strictObject({ name: nonEmpty, description: text }))),
   sources: z.record(z.string(), text),
   assumptions: z.array(Assumption),
+  outcomes: optional(Outcomes),
   documented: optional(strings),
   stubs: optional(z.array(StubSchema)),
 })

@@ -121,6 +121,26 @@ export interface Assumption {
   reason: string
 }
 
+/**
+ * What the mock answers where the vendor is silent, keyed by the assumption each stands for (engine/outcomes.ts
+ * holds the defaults; the spec's x-veeam-auth-mock carries them resolved, and `conformance --record` writes them).
+ * A status is any 4xx, its body the profile's error model.
+ */
+export interface Outcomes {
+  /** The status a client gets for trying to create a client (default 403). */
+  'client-create-forbidden-403'?: number
+  /** The status a client gets for trying to delete another client (default 403). */
+  'client-delete-other-403'?: number
+  /** The status a user gets for deleting an unknown ID or another user's client (default 404). */
+  'unknown-client-404'?: number
+  /** The status of a DELETE without clientId (default 400). */
+  'missing-client-id-400'?: number
+  /** Whether a used refresh token is refused from then on (default true). */
+  'refresh-rotation'?: boolean
+  /** Whether logout also ends the session's refresh token (default true; false: only the access token dies). */
+  'logout-revokes-refresh'?: boolean
+}
+
 export interface LogoutStyle {
   method: 'DELETE' | 'POST'
   path: string
@@ -252,6 +272,8 @@ export interface Profile {
   /** Where each rule comes from, for people reading the spec. */
   sources: Record<string, string>
   assumptions: Assumption[]
+  /** What the mock answers where the vendor is silent (absent: the defaults in engine/outcomes.ts). */
+  outcomes?: Outcomes
   /**
    * Rules the vendor documents for this product where others' are assumptions, named by those assumptions' ids
    * (e.g. `refresh-rotation`: VBR documents single-use refresh tokens); the conformance suite holds them as MUST.

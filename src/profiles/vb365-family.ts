@@ -50,6 +50,7 @@ function refusals(coded: boolean): Record<Refusal, RefusalAnswer> {
     'server-error': { status: 500 },
     // The token endpoint is throttled (a public blog post: 429 "Quota Exceeded"); the mock throttles only under --throttle.
     throttled: { status: 429, message: 'Quota Exceeded' },
+    unavailable: { status: 503, message: 'Service Unavailable' },
   }
 }
 

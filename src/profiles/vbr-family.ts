@@ -37,6 +37,7 @@ function refusals(unauthorized: string, unsupportedVersion: string): Record<Refu
     'not-implemented': { status: 501, code: 'NotImplemented' },
     'server-error': { status: 500, code: 'UnknownError' },
     throttled: { status: 429, code: 'ServiceUnavailable' },
+    unavailable: { status: 503, code: 'ServiceUnavailable' },
   }
 }
 

@@ -32,6 +32,7 @@ function refusals(): Record<Refusal, RefusalAnswer> {
     'not-implemented': { status: 501 },
     'server-error': { status: 500 },
     throttled: { status: 429, message: 'Too Many Requests' },
+    unavailable: { status: 503, message: 'Service Unavailable' },
   }
 }
 

@@ -35,6 +35,7 @@ function refusals(): Record<Refusal, RefusalAnswer> {
     'not-implemented': { status: 501, message: 'Unspecified cause of error.' },
     'server-error': { status: 500, message: 'Unspecified cause of error.' },
     throttled: { status: 429, message: 'Number of requests exceeds throttling limitations.' },
+    unavailable: { status: 503, message: 'Service is unavailable.' },
   }
 }
 

@@ -12,14 +12,14 @@ import { currentUser } from './current-user.js'
 import { serverTime } from './server-time.js'
 
 /** The body of a resource at this moment: fixed data, the mock's clock, or the caller (undefined on public resources). */
-function bodyOf(state: MockState, resource: ServerResource): (caller: Caller | undefined) => unknown {
+function bodyOf(resource: ServerResource): (state: MockState, caller: Caller | undefined) => unknown {
   switch (resource.kind) {
     case 'static':
       return () => resource.body
     case 'server-time':
-      return () => serverTime(state.clock.now(), resource)
+      return (state) => serverTime(state.clock.now(), resource)
     case 'current-user':
-      return (caller) => currentUser(state, resource, caller!.account)
+      return (state, caller) => currentUser(state, resource, caller!.account)
   }
 }
 
@@ -58,13 +58,13 @@ export function mountResources(app: App, state: MockState): void {
         ...(resource.roles === undefined ? {} : { 403: errorResponse(state, 'forbidden', `Only ${resource.roles.join(', ')} may read this.`) }),
       },
     })
-    const body = bodyOf(state, resource)
+    const body = bodyOf(resource)
     const answer: Handler = (c) => {
       const roles = resource.roles
       if (roles !== undefined && !roles.includes(c.get('caller').account.role)) throw forbidden(`Only ${roles.join(', ')} may read this.`)
-      return c.json(body(c.get('caller')), 200)
+      return c.json(body(c.get('state'), c.get('caller')), 200)
     }
-    if (resource.public === true) mount(app, route, (c) => c.json(body(undefined), 200))
-    else mount(app, route, bearerAuth(state), answer)
+    if (resource.public === true) mount(app, route, (c) => c.json(body(c.get('state'), undefined), 200))
+    else mount(app, route, bearerAuth(), answer)
   }
 }

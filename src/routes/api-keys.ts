@@ -98,14 +98,14 @@ function view(account: Account, key: ApiKey, secret: string) {
   }
 }
 
-export function mountApiKeys(app: App, state: MockState): void {
-  const spec = state.profile.apiKeys
+export function mountApiKeys(app: App, base: MockState): void {
+  const spec = base.profile.apiKeys
   if (spec === undefined) return
-  const security = bearerSecurity(state.profile)
+  const security = bearerSecurity(base.profile)
   const denied = {
-    401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
-    403: errorResponse(state, 'forbidden', 'The user is not the caller, and the caller may not act for others.'),
-    404: errorResponse(state, 'not-found', 'No such user, or no such login of the user.', { message: NO_USER }),
+    401: errorResponse(base, 'missing-token', UNAUTHORIZED_TEXT),
+    403: errorResponse(base, 'forbidden', 'The user is not the caller, and the caller may not act for others.'),
+    404: errorResponse(base, 'not-found', 'No such user, or no such login of the user.', { message: NO_USER }),
   }
   const create = createRoute({
     method: 'post',
@@ -118,11 +118,12 @@ export function mountApiKeys(app: App, state: MockState): void {
     request: { params: UserUidParam, query: CreateQuery },
     responses: {
       200: json(z.object({ data: UserLogin }).openapi('UserLoginResponse'), 'The new login; the key is shown only here.', { data: EXAMPLE_LOGIN }),
-      400: errorResponse(state, 'bad-request', 'A query parameter is missing or invalid.', { message: NO_DESCRIPTION }),
+      400: errorResponse(base, 'bad-request', 'A query parameter is missing or invalid.', { message: NO_DESCRIPTION }),
       ...denied,
     },
   })
-  mount(app, create, bearerAuth(state), (c) => {
+  mount(app, create, bearerAuth(), (c) => {
+    const state = c.get('state')
     const account = userInPath(state, c.get('caller'), c.req.param('userUid'))
     const description = c.req.query('description')
     if (description === undefined || description === '' || description.length > 256) throw badRequest(NO_DESCRIPTION)
@@ -143,11 +144,12 @@ export function mountApiKeys(app: App, state: MockState): void {
     request: { params: LoginParams },
     responses: {
       200: json(z.object({ data: z.boolean() }).openapi('BooleanResponse'), 'Returns the `true` value if the resource is deleted successfully.', { data: true }),
-      400: errorResponse(state, 'bad-request', 'userLoginId is not an integer.', { message: loginIdMessage('userLoginId') }),
+      400: errorResponse(base, 'bad-request', 'userLoginId is not an integer.', { message: loginIdMessage('userLoginId') }),
       ...denied,
     },
   })
-  mount(app, remove, bearerAuth(state), (c) => {
+  mount(app, remove, bearerAuth(), (c) => {
+    const state = c.get('state')
     const account = userInPath(state, c.get('caller'), c.req.param('userUid'))
     const id = loginIdOf(c.req.param('userLoginId'), 'userLoginId')!
     const known = state.quirks.has('api-key-survives-delete') ? state.apiKeys.has(account.id, id) : state.apiKeys.delete(account.id, id)

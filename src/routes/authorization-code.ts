@@ -7,8 +7,8 @@ import { mount, type App } from './env.js'
 import { antiforgeryResponses, errorResponse } from './error-responses.js'
 import { bearerSecurity, json } from './schemas.js'
 
-export function mountAuthorizationCode(app: App, state: MockState): void {
-  const { authorizationCode, tokenTag } = state.profile
+export function mountAuthorizationCode(app: App, base: MockState): void {
+  const { authorizationCode, tokenTag } = base.profile
   if (authorizationCode === undefined) return
   const lifetimeMs = authorizationCode.lifetimeSeconds * 1000
   const field = authorizationCode.field ?? 'code'
@@ -19,16 +19,17 @@ export function mountAuthorizationCode(app: App, state: MockState): void {
     operationId: authorizationCode.operationId ?? 'CreateAuthorizationCode',
     tags: [tokenTag],
     summary: authorizationCode.summary ?? 'Get an authorization code, exchanged once at the token endpoint with grant_type=authorization_code',
-    security: bearerSecurity(state.profile),
+    security: bearerSecurity(base.profile),
     responses: {
       200: json(z.object({ [field]: described }).openapi(authorizationCode.schemaName ?? 'AuthorizationCodeModel'), 'A code for the caller, valid once.', {
         [field]: 'AAEAAPcbxUSe0PNKAN+ilV5d4M5Fkv9ONjwRa4hfZYoemxIDA/IHbrjldYbfu1MemydXxGR4KYe5woGq09k+URepuiwUVsg3WbXC179ECOARXmfM',
       }),
-      ...antiforgeryResponses(state),
-      401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
+      ...antiforgeryResponses(base),
+      401: errorResponse(base, 'missing-token', UNAUTHORIZED_TEXT),
     },
   })
-  mount(app, route, bearerAuth(state), (c) => {
+  mount(app, route, bearerAuth(), (c) => {
+    const state = c.get('state')
     const code = state.codes.issue(c.get('caller').principal, state.clock.now(), lifetimeMs, state.random, state.quirks.has('authorization-code-reusable'))
     return c.json({ [field]: code }, 200)
   })

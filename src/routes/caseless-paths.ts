@@ -8,10 +8,10 @@ import type { App } from './env.js'
 type GetPath = (request: Request) => string
 
 /** Hono's getPath, mapped onto the documented spelling of each route's path; the map is built on the first request. */
-export function caselessGetPath(app: () => App): GetPath {
+export function caselessGetPath(app: () => App, inner: GetPath = getPath): GetPath {
   let canonical: Map<string, string> | undefined
   return (request) => {
-    const path = getPath(request)
+    const path = inner(request)
     canonical ??= new Map(
       app()
         .openAPIRegistry.definitions.filter((d) => d.type === 'route')

@@ -1,8 +1,9 @@
 /** @module <base>/Clients: client accounts that inherit their user's rights. */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { MockState } from '../engine/mock-state.js'
+import { outcomesOf, type ResolvedOutcomes } from '../engine/outcomes.js'
 import { bearerAuth } from '../oauth/bearer.js'
-import { badRequest, forbidden, notFound } from '../oauth/errors.js'
+import { forbidden, refusedWith } from '../oauth/errors.js'
 import { newClientId, newClientSecret } from '../security/credentials.js'
 import { hashSecret } from '../security/secret.js'
 import { mount, type App, type Caller } from './env.js'
@@ -27,9 +28,12 @@ const CLIENT_DELETES_ONLY_ITSELF = 'A client can delete only its own client acco
 const CLIENT_ID_REQUIRED = 'The clientId query parameter is required.'
 const notOwned = (clientId: string) => `No client account ${clientId} belongs to this user.`
 
-function createClient(state: MockState, caller: Caller): { client_id: string; client_secret: string } {
+/** The refusals' statuses are the profile's outcomes of the assumptions named after them (engine/outcomes.ts). */
+type Statuses = Pick<ResolvedOutcomes, 'client-create-forbidden-403' | 'client-delete-other-403' | 'unknown-client-404' | 'missing-client-id-400'>
+
+function createClient(state: MockState, statuses: Statuses, caller: Caller): { client_id: string; client_secret: string } {
   if (caller.client !== undefined && !state.quirks.has('clients-can-create-clients')) {
-    throw forbidden(CLIENT_CANNOT_CREATE)
+    throw refusedWith(statuses['client-create-forbidden-403'], CLIENT_CANNOT_CREATE, 'forbidden')
   }
   if (state.store.clientCountOf(caller.account.id) >= state.maxClientsPerUser) {
     throw forbidden(`This user already has ${state.maxClientsPerUser} client accounts, the most the mock allows; delete one first.`)
@@ -45,25 +49,37 @@ function listClients(state: MockState, caller: Caller): string[] {
   return state.store.clientsOf(caller.account.id).map((client) => client.id)
 }
 
-function deleteClient(state: MockState, caller: Caller, clientId: string | undefined): void {
-  if (clientId === undefined || clientId === '') throw badRequest(CLIENT_ID_REQUIRED)
+function deleteClient(state: MockState, statuses: Statuses, caller: Caller, clientId: string | undefined): void {
+  if (clientId === undefined || clientId === '') throw refusedWith(statuses['missing-client-id-400'], CLIENT_ID_REQUIRED, 'bad-request')
   const target = state.store.getClient(clientId)
   const mayDeleteSiblings = state.quirks.has('client-can-delete-siblings')
   if (caller.client !== undefined && !mayDeleteSiblings) {
-    if (target?.id !== caller.client.id) throw forbidden(CLIENT_DELETES_ONLY_ITSELF)
+    if (target?.id !== caller.client.id) throw refusedWith(statuses['client-delete-other-403'], CLIENT_DELETES_ONLY_ITSELF, 'forbidden')
   } else if (target === undefined || target.ownerId !== caller.account.id) {
-    throw notFound(notOwned(clientId))
+    throw refusedWith(statuses['unknown-client-404'], notOwned(clientId), 'not-found')
   }
   // The client's sessions die with it: bearer checks resolve the client on every request.
   state.store.deleteClient(target.id)
 }
 
-export function mountClients(app: App, state: MockState): void {
-  const { clientBases, clientsTag } = state.profile
-  const auth = bearerAuth(state)
+/** Documented refusals by status; two refusals an outcome gives one status share its entry (the first one's example). */
+function refusalResponses(entries: [status: number, description: string, message: string][]) {
+  const byStatus: Record<number, ReturnType<typeof json>> = {}
+  for (const [status, description, message] of entries) {
+    const known = byStatus[status]
+    byStatus[status] = known === undefined ? json(ResourceErrorBody, description, { message }) : { ...known, description: `${known.description} Or: ${description}` }
+  }
+  return byStatus
+}
+
+export function mountClients(app: App, shared: MockState): void {
+  const { clientBases, clientsTag } = shared.profile
+  const auth = bearerAuth()
+  // Profile data, the same for every request: read once here.
+  const statuses: Statuses = outcomesOf(shared)
   clientBases.forEach((base, index) => {
     const newest = index === clientBases.length - 1
-    const common = { path: `${base}/Clients`, tags: [clientsTag], security: bearerSecurity(state.profile) }
+    const common = { path: `${base}/Clients`, tags: [clientsTag], security: bearerSecurity(shared.profile) }
     const create = createRoute({
       ...common,
       method: 'post',
@@ -74,8 +90,8 @@ export function mountClients(app: App, state: MockState): void {
           client_id: '4a346f40-d4b6-4ed8-913d-d6e1297a75a4',
           client_secret: 'AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA...',
         }),
+        ...refusalResponses([[statuses['client-create-forbidden-403'], 'A client tried to create a client account.', CLIENT_CANNOT_CREATE]]),
         401: UNAUTHORIZED_RESPONSE,
-        403: json(ResourceErrorBody, 'A client tried to create a client account.', { message: CLIENT_CANNOT_CREATE }),
       },
     })
     const list = createRoute({
@@ -97,23 +113,27 @@ export function mountClients(app: App, state: MockState): void {
       },
       responses: {
         204: { description: 'Deleted; its tokens stop working at once.' },
-        400: json(ResourceErrorBody, 'clientId is missing.', { message: CLIENT_ID_REQUIRED }),
+        ...refusalResponses([
+          [statuses['missing-client-id-400'], 'clientId is missing.', CLIENT_ID_REQUIRED],
+          [statuses['client-delete-other-403'], 'A client tried to delete another client account.', CLIENT_DELETES_ONLY_ITSELF],
+          [statuses['unknown-client-404'], 'No such client account belongs to this user.', notOwned(SAMPLE_CLIENT_ID)],
+        ]),
         401: UNAUTHORIZED_RESPONSE,
-        403: json(ResourceErrorBody, 'A client tried to delete another client account.', { message: CLIENT_DELETES_ONLY_ITSELF }),
-        404: json(ResourceErrorBody, 'No such client account belongs to this user.', { message: notOwned(SAMPLE_CLIENT_ID) }),
       },
     })
     mount(app, create, auth, (c) => {
-      const created = createClient(state, c.get('caller'))
+      const state = c.get('state')
+      const created = createClient(state, statuses, c.get('caller'))
       if (!state.quirks.has('create-response-camel-case')) return c.json(created, 200)
       return c.json({ clientId: created.client_id, clientSecret: created.client_secret }, 200)
     })
     mount(app, list, auth, (c) => {
+      const state = c.get('state')
       const ids = listClients(state, c.get('caller'))
       return c.json(state.quirks.has('list-wrapped-in-object') ? { clients: ids } : ids, 200)
     })
     mount(app, remove, auth, (c) => {
-      deleteClient(state, c.get('caller'), c.req.query('clientId'))
+      deleteClient(c.get('state'), statuses, c.get('caller'), c.req.query('clientId'))
       return c.body(null, 204)
     })
   })

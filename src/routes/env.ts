@@ -1,7 +1,9 @@
 /** @module The Hono environment of the app: what middleware hands to handlers. */
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi'
 import type { Handler as HonoHandler, MiddlewareHandler } from 'hono'
+import type { MockState } from '../engine/mock-state.js'
 import type { ResolvedPrincipal } from '../engine/principal.js'
+import type { Tenant } from '../tenants/tenant.js'
 import type { Session } from '../store/types.js'
 
 export interface Caller extends ResolvedPrincipal {
@@ -15,7 +17,11 @@ export interface TokenExchange {
 }
 
 export interface AppEnv {
-  Variables: { caller: Caller; token: TokenExchange }
+  /**
+   * `state` and `tenant`: the tenant the request is for (the default one unless --tenants selects another), set
+   * first on every request; handlers read state here, never from what they closed over at mount time.
+   */
+  Variables: { caller: Caller; token: TokenExchange; state: MockState; tenant: Tenant }
 }
 
 export type App = OpenAPIHono<AppEnv>

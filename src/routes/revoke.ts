@@ -8,6 +8,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { sidOf } from '../accounts/sid.js'
 import { requireAntiforgery } from '../engine/antiforgery.js'
 import type { MockState } from '../engine/mock-state.js'
+import { endSession } from '../engine/outcomes.js'
 import { resolvePrincipal } from '../engine/principal.js'
 import { badRequest, unauthorized, UNAUTHORIZED_TEXT } from '../oauth/errors.js'
 import { readTokenParams } from '../oauth/token-params.js'
@@ -25,8 +26,8 @@ export const NOT_YOUR_TOKEN = 'The token is unknown, expired or not yours.'
 const samePrincipal = (a: Principal, b: Principal) =>
   a.kind === b.kind && (a.kind === 'user' ? a.accountId === (b as typeof a).accountId : a.clientId === (b as typeof a).clientId)
 
-export function mountRevoke(app: App, state: MockState, logout: LogoutStyle & { params: NonNullable<LogoutStyle['params']> }): void {
-  const { profile } = state
+export function mountRevoke(app: App, base: MockState, logout: LogoutStyle & { params: NonNullable<LogoutStyle['params']> }): void {
+  const { profile } = base
   const { token: tokenField, user: userField } = logout.params
   const field = (description: string) => z.string().optional().openapi({ description, example: '' })
   const form = {
@@ -47,11 +48,12 @@ export function mountRevoke(app: App, state: MockState, logout: LogoutStyle & { 
     request: { body: { required: false, content: Object.fromEntries(profile.formContentTypes.map((type) => [type, form])) } },
     responses: {
       [logout.status]: { description: 'Revoked.' },
-      400: errorResponse(state, 'bad-request', 'The token is unknown or not yours, or the SID is not yours.', { message: NOT_YOUR_TOKEN }),
-      401: errorResponse(state, 'missing-token', UNAUTHORIZED_TEXT),
+      400: errorResponse(base, 'bad-request', 'The token is unknown or not yours, or the SID is not yours.', { message: NOT_YOUR_TOKEN }),
+      401: errorResponse(base, 'missing-token', UNAUTHORIZED_TEXT),
     },
   })
   mount(app, route, async (c) => {
+    const state = c.get('state')
     const request = c.req.raw
     const header = (name: string) => requestHeader(request, c.env, name)
     const type = header('content-type')
@@ -68,7 +70,7 @@ export function mountRevoke(app: App, state: MockState, logout: LogoutStyle & { 
     if (caller === undefined) throw unauthorized(bearer !== '' || named !== undefined)
     requireAntiforgery(state, caller, header, false)
     const revoke = (session: Session) => {
-      if (!state.quirks.has('logout-keeps-token')) state.store.revokeSession(session)
+      if (!state.quirks.has('logout-keeps-token')) endSession(state, session)
     }
     if (named !== undefined) {
       const target = live(named)

@@ -61,6 +61,12 @@ function errorResponses(state: MockState) {
         401: json(OAuthErrorBody, 'Client authentication with HTTP Basic failed (invalid_client).', invalidClient(BAD_CLIENT_TEXT, true).body()),
       }),
       413: json(OAuthErrorBody, `The body exceeds ${TOKEN_BODY_LIMIT / 1024} KiB.`, bodyTooLarge(TOKEN_BODY_LIMIT).body()),
+      // Refusals the profile answers with another status (oauth-message.ts).
+      ...Object.fromEntries(
+        Object.entries(profile.errors.refusals ?? {})
+          .filter(([, answer]) => ![400, 401, 413].includes(answer.status))
+          .map(([refusal, answer]) => [answer.status, json(OAuthErrorBody, `The request was refused (${refusal}).`, { error: answer.code ?? 'invalid_request', error_description: 'Refused.' })]),
+      ),
     }
   }
   const token = { token: true }
@@ -91,8 +97,8 @@ function grantMatcher(profile: Profile): (sent: string) => GrantType | undefined
   return profile.grantsIgnoreCase ? (sent) => byName.get(sent.toLowerCase()) : (sent) => byName.get(sent)
 }
 
-export function mountToken(app: App, state: MockState): void {
-  const { profile } = state
+export function mountToken(app: App, base: MockState): void {
+  const { profile } = base
   const grantOf = grantMatcher(profile)
   const shortTermField = profile.shortTermRefresh?.field
   const readOnlyField = profile.readOnlyField
@@ -113,11 +119,12 @@ export function mountToken(app: App, state: MockState): void {
       },
     },
     responses: {
-      200: json(tokenResponseSchema(profile), 'An access token, its lifetime and a refresh token.', tokenExample(state)),
-      ...errorResponses(state),
+      200: json(tokenResponseSchema(profile), 'An access token, its lifetime and a refresh token.', tokenExample(base)),
+      ...errorResponses(base),
     },
   })
   mount(app, route, async (c) => {
+    const state = c.get('state')
     const request = c.req.raw
     const params = await readTokenParams(
       requestHeader(request, c.env, 'content-type'),

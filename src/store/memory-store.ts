@@ -185,6 +185,13 @@ export class MemoryStore {
     return { access: access === session, refresh: refresh === session }
   }
 
+  /** Makes the session's access token unusable, its refresh token left working (a logout that keeps it: engine/outcomes.ts). */
+  dropAccessToken(session: Session): void {
+    if (session.restored === undefined) this.#byAccess.delete(session.accessToken)
+    else this.#restoredByAccess.delete(session.restored.accessDigest)
+    this.#changed('sessions')
+  }
+
   /** Makes the session's refresh token unusable (it was used, or revoked). */
   dropRefreshToken(session: Session): void {
     if (session.restored === undefined) this.#byRefresh.delete(session.refreshToken)

@@ -1,5 +1,4 @@
 /** @module Serves the stubs behind the same bearer check as the Clients resource, as one middleware before the fallback. */
-import type { MockState } from '../engine/mock-state.js'
 import { bearerAuth } from '../oauth/bearer.js'
 import { forbidden, ResourceError } from '../oauth/errors.js'
 import type { App, Caller } from '../routes/env.js'
@@ -20,9 +19,10 @@ function refusal(stub: Stub, caller: Caller): ResourceError | undefined {
  * Mount after every route of the mock and before the fallback: a request reaches it only when no route
  * answered, so the token endpoint and the other routes never pay for stub matching.
  */
-export function mountStubs(app: App, state: MockState, stubs: StubRegistry, served?: (method: string, path: string) => boolean): void {
-  const auth = bearerAuth(state)
+export function mountStubs(app: App, served?: (method: string, path: string) => boolean): void {
+  const auth = bearerAuth()
   app.use(async function stubResources(c, next) {
+    const { stubs } = c.get('tenant')
     if (stubs.size === 0) return next()
     // Hono answers HEAD with the GET handler (and drops the body); so does a GET stub.
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method

@@ -2,7 +2,7 @@
  * @module Serves the vendor documents' operations behind the profile's bearer check, as one middleware after
  * the stubs and before the fallback: the token endpoint and the other routes never pay for it.
  */
-import type { MockState } from '../engine/mock-state.js'
+import type { Profile } from '../profiles/profile.js'
 import { bearerAuth } from '../oauth/bearer.js'
 import { ResourceError } from '../oauth/errors.js'
 import type { App } from '../routes/env.js'
@@ -32,10 +32,10 @@ const headersOf = (answer: Answer) => {
   return headers
 }
 
-export function mountDocuments(app: App, state: MockState, routes: DocumentRoutes): void {
-  routes.mount(state.profile, profileRoutes(app))
+export function mountDocuments(app: App, profile: Profile, routes: DocumentRoutes): void {
+  routes.mount(profile, profileRoutes(app))
   if (routes.size === 0) return
-  const auth = bearerAuth(state)
+  const auth = bearerAuth()
   app.use(async function documentOperations(c, next) {
     // Hono answers HEAD with the GET handler (and drops the body); so does a GET operation.
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method

@@ -69,15 +69,15 @@ describe.skipIf(SKIP)(TITLE, () => {
   })
 
   /** Serves `profile` on an ephemeral port, opens /swagger in a fresh context, runs `steps`, saves a screenshot. */
-  async function walk(profile: ProfileId, name: string, steps: (walk: Walk) => Promise<void>, more: AppOptions = {}): Promise<void> {
+  async function walk(profile: ProfileId, name: string, steps: (walk: Walk & { url: string }) => Promise<void>, more: AppOptions = {}, base = ''): Promise<void> {
     const server = await listen(createApp({ ...more, profile }).fetch, { port: 0 })
     const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } })
     try {
       const guard = await guardOffline(context)
       const ui = new SwaggerPage(await context.newPage())
       try {
-        await ui.open(server.url)
-        await steps({ ui, guard })
+        await ui.open(`${server.url}${base}`)
+        await steps({ ui, guard, url: server.url })
       } finally {
         await ui.screenshot(join(ARTIFACTS, `${name}.png`))
       }
@@ -250,6 +250,32 @@ describe.skipIf(SKIP)(TITLE, () => {
         expect([request.headers.authorization, request.headers['x-api-version']]).toEqual([`Bearer ${user.access_token}`, '1.0-rev0'])
       },
       { openapi: [exampleDocument()] },
+    )
+  }, TIMEOUT)
+
+  it("vro-7.1 in a tenant (--tenants): /t/ui-1/swagger logs in, calls Clients and logs out in that tenant, whose token the default tenant refuses", async () => {
+    await walk(
+      'vro-7.1',
+      'vro-7.1-tenant',
+      async ({ ui, guard, url }) => {
+        const token = await ui.tryItOut('POST', '/api/token')
+        await ui.fillForm(token, { grant_type: 'password', ...VRO_ADMIN })
+        const login = await ui.execute(token)
+        expect(login.status).toBe(200)
+        expect(form(sent(guard, 'POST', '/t/ui-1/api/token'))).toEqual({ grant_type: 'password', ...VRO_ADMIN })
+        const user = JSON.parse(login.body) as TokenBody
+        expect(await ui.authorized()).toBe(true)
+        const list = await ui.tryItOut('GET', '/api/v7.1/Clients')
+        expect((await ui.execute(list)).status).toBe(200)
+        expect(sent(guard, 'GET', '/t/ui-1/api/v7.1/Clients').headers.authorization).toBe(`Bearer ${user.access_token}`)
+        const elsewhere = await fetch(`${url}/api/v7.1/Clients`, { headers: { authorization: `Bearer ${user.access_token}` } })
+        expect(elsewhere.status).toBe(401)
+        const logout = await ui.tryItOut('DELETE', '/api/token')
+        expect(await ui.execute(logout)).toEqual({ status: 204, body: '' })
+        expect(await ui.authorized()).toBe(false)
+      },
+      { tenants: true },
+      '/t/ui-1',
     )
   }, TIMEOUT)
 })

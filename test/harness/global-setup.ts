@@ -9,7 +9,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const mock = await startMock({ profile: 'vro-7.1', port: 0 })
+  const mock = await startMock({ profile: 'vro-7.1', port: 0, tenants: true })
   project.provide('mockUrl', mock.url)
   return () => mock.close()
 }

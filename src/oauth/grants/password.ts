@@ -3,7 +3,7 @@ import { parseUsername } from '../../accounts/username.js'
 import { accountMayUseApi } from '../../engine/principal.js'
 import type { MockState } from '../../engine/mock-state.js'
 import { hashSecret, secretMatches } from '../../security/secret.js'
-import { invalidGrant } from '../errors.js'
+import { invalidGrant, OAuthError } from '../errors.js'
 import { required, type TokenParams } from '../token-params.js'
 import type { GrantResult } from './index.js'
 
@@ -35,7 +35,10 @@ export function handle(state: MockState, params: TokenParams): GrantResult {
     throw invalidGrant(WRONG_PASSWORD_TEXT, 'invalid-credentials')
   }
   if (!accountMayUseApi(state, account)) {
-    throw invalidGrant(`The account may not use the REST API; it needs the role ${roles.join(' or ')}.`, 'account-not-allowed')
+    const text = `The account may not use the REST API; it needs the role ${roles.join(' or ')}.`
+    // VSPC's choice on a profile that assumes invalid_grant: a stand-in for a server that chose so.
+    if (state.quirks.has('role-refused-unauthorized-client')) throw new OAuthError(400, 'unauthorized_client', text, {}, 'account-not-allowed')
+    throw invalidGrant(text, 'account-not-allowed')
   }
   // A second factor: the password proves only the first; the session waits for grant_type=mfa.
   if (state.profile.mfa !== undefined && account.mfaSecret !== undefined) return { mfaToken: state.mfa.start(state, account) }

@@ -1,7 +1,8 @@
-/** @module grant_type=refresh_token: a new pair for a refresh token, which is used up (rotation). */
+/** @module grant_type=refresh_token: a new pair for a refresh token, which is used up (rotation) unless the profile's outcome says otherwise. */
 import { requireAntiforgery, type HeaderReader } from '../../engine/antiforgery.js'
 import { resolvePrincipal } from '../../engine/principal.js'
 import type { MockState } from '../../engine/mock-state.js'
+import { outcomesOf } from '../../engine/outcomes.js'
 import type { Principal } from '../../store/types.js'
 import { invalidGrant } from '../errors.js'
 import { required, type TokenParams } from '../token-params.js'
@@ -18,6 +19,6 @@ export function handle(state: MockState, params: TokenParams, _authorization: st
   // Before the token is used up: a refused refresh leaves it working.
   requireAntiforgery(state, session, header, true)
   // Synchronous from lookup to here, so of concurrent refreshes of one token exactly one gets this far.
-  if (!state.quirks.has('refresh-token-reusable')) state.store.dropRefreshToken(session)
+  if (outcomesOf(state)['refresh-rotation']) state.store.dropRefreshToken(session)
   return session.principal
 }
