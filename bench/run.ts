@@ -77,11 +77,16 @@ async function main(): Promise<void> {
     // tens of KB, where the token body is a few hundred bytes, so the token's bare server is no ceiling for it).
     const page = await fetch(`${mock.url}/api/v1/jobs`, { headers: { authorization: bearer, 'x-api-version': API_VERSION } })
     const pageBytes = Buffer.from(await page.arrayBuffer())
+    // A member of that list, `GET /api/v1/jobs/{id}`: a generated single-item GET (a few KiB, where the page is tens).
+    const itemPath = `/api/v1/jobs/${encodeURIComponent((JSON.parse(pageBytes.toString('utf8')) as { data: { id: string }[] }).data[0]!.id)}`
+    const item = await fetch(`${mock.url}${itemPath}`, { headers: { authorization: bearer, 'x-api-version': API_VERSION } })
+    const itemBytes = (await item.arrayBuffer()).byteLength
+    if (item.status !== 200) throw new Error(`GET ${itemPath} answered ${item.status}`)
     const pageFile = join(dirname(document.file), 'jobs-page.json')
     writeFileSync(pageFile, pageBytes)
     const barePage = await spawnServer(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', `@${pageFile}`], ROOT)
     servers.push(barePage)
-    console.log(`document GET answers ${fixed(pageBytes.length / 1024, 1)} KiB; the token endpoint ${tokenBody.length} bytes\n`)
+    console.log(`document GET answers ${fixed(pageBytes.length / 1024, 1)} KiB, its item GET ${fixed(itemBytes / 1024, 1)} KiB; the token endpoint ${tokenBody.length} bytes\n`)
     // The small document on a second mock, so the mock and Prism answer the same operation of the same document.
     const small = await spawnServer(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve', '--port', '0', '--openapi', SMALL_DOCUMENT], ROOT)
     servers.push(small)
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
       ['bare node:http', { url: `${bare.url}/api/token`, ...token }],
       ['Clients GET (mock)', { url: `${mock.url}/api/v7.1/Clients`, method: 'GET', headers: { authorization: bearer } }],
       ['document GET (mock)', { url: `${mock.url}/api/v1/jobs`, method: 'GET', headers: { authorization: bearer, 'x-api-version': API_VERSION } }],
+      ['document item GET (mock)', { url: `${mock.url}${itemPath}`, method: 'GET', headers: { authorization: bearer, 'x-api-version': API_VERSION } }],
       ['bare node:http, same bytes', { url: `${barePage.url}/api/v1/jobs`, method: 'GET', headers: {} }],
       ['oauth2-mock-server', { url: `${peer.url}/token`, ...token }],
       ['small document GET (mock)', { url: `${small.url}/api/v1/jobs`, method: 'GET', headers: { authorization: smallBearer, 'x-api-version': '1.0-rev0' } }],
@@ -152,6 +158,7 @@ function printTable(results: Map<string, LoadResult[]>): void {
   console.log(ratio('Clients GET (mock)', 'bare node:http', 0.5))
   console.log(ratio('document GET (mock)', 'bare node:http', 0.5))
   console.log(ratio('document GET (mock)', 'bare node:http, same bytes', 0.5))
+  console.log(ratio('document item GET (mock)', 'bare node:http', 0.5))
   console.log(ratio('token (mock)', 'oauth2-mock-server', 5))
   console.log(ratio('small document GET (mock)', 'small document GET (Prism)', 1))
 }

@@ -240,6 +240,12 @@ describe('a vendor document served behind the profile token (in-process)', () =>
     expect(Object.keys((await res.json()) as object)).toEqual(['message'])
   })
 
+  it('parameters are checked before the body is read: a missing required header with a body over 1 MiB is a 400, not a 413', async () => {
+    const { app, access_token } = await jobsMock()
+    const res = await app.request('/api/v1/jobs', { method: 'POST', headers: { ...bearer(access_token), 'content-type': 'application/json' }, body: `{"name":"${'x'.repeat(1024 * 1024)}"}` })
+    expect([res.status, await res.json()]).toEqual([400, { message: 'Header parameter "x-api-version" is required.' }])
+  })
+
   it('single-session mode: a new login ends the earlier token, which then gets 401 on document operations', async () => {
     const { get, app } = await jobsMock({ sessions: 'single' })
     expect((await get('/api/v1/jobs')).status).toBe(200)

@@ -26,6 +26,7 @@ export class DocumentRoutes {
   readonly #index = new RouteIndex<ServedOperation>()
   readonly #cache = new BodyCache()
   #mounted = false
+  #last: { method: string; path: string; found: RouteMatch<ServedOperation> | undefined } | undefined
 
   /** Checks each document; throws DocumentError (naming the document and a JSON pointer) for the first broken one. */
   constructor(documents: readonly ParsedDocument[], seed: string) {
@@ -46,6 +47,7 @@ export class DocumentRoutes {
   mount(profile: Profile, taken: (method: string, shape: string) => boolean): void {
     if (this.#mounted) throw new Error('DocumentRoutes.mount runs once')
     this.#mounted = true
+    this.#last = undefined
     const lists = new Map<string, ServedOperation>()
     for (const runtime of this.runtimes) {
       for (const op of operationsOf(runtime.checked)) {
@@ -83,13 +85,21 @@ export class DocumentRoutes {
     return undefined
   }
 
+  /**
+   * The last match is kept: the journal asks for the request's operation before the document middleware
+   * does, and the index does not change once mounted. The match is read-only to its callers.
+   */
   match(method: string, path: string): RouteMatch<ServedOperation> | undefined {
-    return this.#index.match(method, path)
+    const last = this.#last
+    if (last !== undefined && last.method === method && last.path === path) return last.found
+    const found = this.#index.match(method, path)
+    this.#last = { method, path, found }
+    return found
   }
 
   /** The operationId for the journal and fault rules; undefined for a path no operation has. */
   operationId(method: string, path: string): string | undefined {
-    return this.#index.match(method === 'HEAD' ? 'GET' : method, path)?.item.op.operationId
+    return this.match(method === 'HEAD' ? 'GET' : method, path)?.item.op.operationId
   }
 
   methodsAt(path: string): string[] {

@@ -4,24 +4,11 @@
  */
 import type { Profile } from '../profiles/profile.js'
 import { bearerAuth } from '../oauth/bearer.js'
-import { OAuthError, ResourceError } from '../oauth/errors.js'
+import { ResourceError } from '../oauth/errors.js'
 import type { App } from '../routes/env.js'
-import { readLimitedBody } from '../routes/read-body.js'
-import { requestHeader } from '../routes/request-header.js'
+import { DocumentRequest } from './document-request.js'
 import type { DocumentRoutes } from './document-routes.js'
-import { parsePrefer } from './prefer.js'
-import type { ServedRequest } from './served-operation.js'
-
-/** Request bodies of vendor operations are specs of jobs and repositories: small. */
-export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
-
-function cookieOf(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=')
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim()
-  }
-  return undefined
-}
+import type { Answer } from './served-operation.js'
 
 /** The profile's own route shapes (`METHOD /path/{}`), from the OpenAPI registry: a profile route beats a document's. */
 export function profileRoutes(app: App): (method: string, shape: string) => boolean {
@@ -32,14 +19,17 @@ export function profileRoutes(app: App): (method: string, shape: string) => bool
   return (method, shape) => taken.has(`${method} ${shape}`)
 }
 
-/** The body as text; a too large or unreadable one is a resource error (the profile's model), not an OAuth one. */
-async function readBody(request: Request, env: unknown): Promise<string> {
-  try {
-    return (await readLimitedBody(request, env, MAX_REQUEST_BODY_BYTES)).toString('utf8')
-  } catch (error) {
-    if (error instanceof OAuthError) throw new ResourceError(error.status === 413 ? 413 : 400, error.description, error.headers)
-    throw error
-  }
+/** The bearer check's `next`: the operation answers after it, not inside it. */
+const authorized = async () => {}
+
+const NO_HEADERS = {}
+/** Response headers per content type, built once: the types come from the documents, so there are few. */
+const headersByType = new Map<string, Record<string, string>>()
+const headersOf = (answer: Answer) => {
+  if (answer.contentType === undefined) return NO_HEADERS
+  let headers = headersByType.get(answer.contentType)
+  if (headers === undefined) headersByType.set(answer.contentType, (headers = { 'Content-Type': answer.contentType }))
+  return headers
 }
 
 export function mountDocuments(app: App, profile: Profile, routes: DocumentRoutes): void {
@@ -58,17 +48,10 @@ export function mountDocuments(app: App, profile: Profile, routes: DocumentRoute
     }
     const operation = found.item
     // Throws the profile's own 401 for a missing, unknown, expired, revoked or logged-out token.
-    if (operation.op.secured) await auth(c, async () => {})
-    const request: ServedRequest = {
-      params: found.params,
-      query: c.req.queries(),
-      header: (name) => requestHeader(c.req.raw, c.env, name.toLowerCase()),
-      cookie: (name) => cookieOf(requestHeader(c.req.raw, c.env, 'cookie'), name),
-      prefer: parsePrefer(requestHeader(c.req.raw, c.env, 'prefer')),
-      contentType: requestHeader(c.req.raw, c.env, 'content-type'),
-      body: () => readBody(c.req.raw, c.env),
-    }
-    const answer = await operation.answer(request)
-    return new Response(answer.body, { status: answer.status, headers: answer.contentType === undefined ? {} : { 'Content-Type': answer.contentType } })
+    if (operation.op.secured) await auth(c, authorized)
+    const answered = operation.answer(new DocumentRequest(c, found.params))
+    // A GET answers synchronously: no await, no extra turn of the event loop.
+    const answer = answered instanceof Promise ? await answered : answered
+    return new Response(answer.body, { status: answer.status, headers: headersOf(answer) })
   })
 }

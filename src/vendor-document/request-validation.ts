@@ -16,16 +16,35 @@ export interface RequestParts {
 }
 
 const PLACE_NAMES = { path: 'Path', query: 'Query', header: 'Header', cookie: 'Cookie' }
+/** Built only for an error: most requests leave most parameters out. */
+const labelOf = (parameter: Parameter) => `${PLACE_NAMES[parameter.in]} parameter "${parameter.name}"`
+
+/** The types a parameter's text is read as: found once per parameter, since finding them resolves `$ref`s. */
+interface Types {
+  type: string | undefined
+  /** For an array. */
+  items?: string | undefined
+}
+const typesByParameter = new WeakMap<Parameter, Types>()
+
+function typesOf(root: unknown, parameter: Parameter): Types {
+  let types = typesByParameter.get(parameter)
+  if (types === undefined) {
+    const type = typeOf(root, parameter.schema)
+    types = type === 'array' ? { type, items: typeOf(root, (deref(root, parameter.schema) as Json | undefined)?.items) } : { type }
+    typesByParameter.set(parameter, types)
+  }
+  return types
+}
 
 /** A parameter's text as its schema's type: `"10"` as 10 for an integer, `a,b` as a list for an array. */
-function coerce(root: unknown, schema: unknown, raw: string[], parameter: Parameter): unknown {
-  const type = typeOf(root, schema)
+function coerce(root: unknown, raw: string[], parameter: Parameter): unknown {
+  const { type, items } = typesOf(root, parameter)
   if (type === 'array') {
     const explode = parameter.explode ?? (parameter.style ?? 'form') === 'form'
     const separator = parameter.style === 'spaceDelimited' ? ' ' : parameter.style === 'pipeDelimited' ? '|' : ','
     const values = explode && parameter.in === 'query' ? raw : raw.flatMap((value) => value.split(separator))
-    const items = (deref(root, schema) as Json | undefined)?.items
-    return values.map((value) => coerceOne(typeOf(root, items), value))
+    return values.map((value) => coerceOne(items, value))
   }
   return coerceOne(type, raw[raw.length - 1]!)
 }
@@ -60,19 +79,18 @@ export function checkParameters(root: unknown, validators: SchemaValidators, par
   const values = new Map<string, unknown>()
   for (const parameter of parameters) {
     const raw = rawValue(parameter, parts)
-    const label = `${PLACE_NAMES[parameter.in]} parameter "${parameter.name}"`
     if (raw === undefined || raw.length === 0) {
-      if (parameter.required) throw badRequest(`${label} is required.`)
+      if (parameter.required) throw badRequest(`${labelOf(parameter)} is required.`)
       continue
     }
     if (parameter.schema === undefined) {
       values.set(parameter.name, raw[raw.length - 1])
       continue
     }
-    const value = coerce(root, parameter.schema, raw, parameter)
+    const value = coerce(root, raw, parameter)
     const issue = validators.validate(parameter.schema, value, 'request')[0]
     // The value is not repeated: a header or query parameter may carry a secret.
-    if (issue !== undefined) throw badRequest(`${label}${issue.pointer}: ${issue.message}.`)
+    if (issue !== undefined) throw badRequest(`${labelOf(parameter)}${issue.pointer}: ${issue.message}.`)
     values.set(parameter.name, value)
   }
   return values

@@ -47,6 +47,8 @@ export class ServedOperation {
   /** For `GET .../{id}` below a `GET ...` of the same document: that operation, and which path parameter names the item. */
   member?: { list: ServedOperation; parameter: string }
   #envelope: Envelope | null | undefined
+  #success: ChosenResponse | undefined
+  #paging: PagingParameters | undefined
   readonly #collections = new Map<'default' | 'generated', Collection | undefined>()
   #overrideNames: Map<string, string> | undefined
 
@@ -65,11 +67,21 @@ export class ServedOperation {
   /** The list shape of the success response, for a GET whose answer is an array or an envelope around one. */
   envelope(): Envelope | undefined {
     if (this.#envelope === undefined) {
-      const chosen = chooseResponse(this.runtime.root, this.op.operation.responses)
+      const chosen = this.#chosen()
       const found = this.op.method === 'GET' && chosen.schema !== undefined ? detectEnvelope(this.runtime.root, chosen.schema) : undefined
-      this.#envelope = found !== undefined && isList(found, pagingParameters(this.op.parameters)) ? found : null
+      this.#envelope = found !== undefined && isList(found, this.#pagingParameters()) ? found : null
     }
     return this.#envelope ?? undefined
+  }
+
+  /** The documented response for `code`; the success response (no code) is chosen once, the rest are rare. */
+  #chosen(code?: string): ChosenResponse {
+    if (code !== undefined) return chooseResponse(this.runtime.root, this.op.operation.responses, code)
+    return (this.#success ??= chooseResponse(this.runtime.root, this.op.operation.responses))
+  }
+
+  #pagingParameters(): PagingParameters {
+    return (this.#paging ??= pagingParameters(this.op.parameters))
   }
 
   /**
@@ -82,7 +94,7 @@ export class ServedOperation {
     const known = this.#collections.get(source)
     if (known !== undefined || this.#collections.has(source)) return known
     const envelope = this.envelope()!
-    const example = dynamic ? undefined : chooseResponse(this.runtime.root, this.op.operation.responses).examples.values().next()
+    const example = dynamic ? undefined : this.#chosen().examples.values().next()
     let collection: Collection | undefined
     if (example === undefined || example.done === true) collection = this.#generatedCollection(envelope)
     else {
@@ -123,17 +135,36 @@ export class ServedOperation {
     return this.#indexed(envelope, items, base)
   }
 
-  /** Answers `request`; throws ResourceError (400, 404, 501) for the error handler to render in the profile's model. */
-  async answer(request: ServedRequest): Promise<Answer> {
+  /**
+   * Answers `request`; throws ResourceError (400, 404, 501) for the error handler to render in the profile's model.
+   * Synchronous unless the operation takes a body: a GET pays for no promise of its own.
+   */
+  answer(request: ServedRequest): Answer | Promise<Answer> {
     if (this.problem !== undefined) throw this.#unservable(this.problem)
     try {
-      return await this.#answer(request)
+      const { root, validators } = this.runtime
+      const values = checkParameters(root, validators, this.op.parameters, request)
+      const { requestBody } = this.op.operation
+      if (requestBody === undefined) return this.#answer(request, values)
+      return request
+        .body()
+        .then((text) => {
+          checkBody(root, validators, requestBody, request.contentType, text)
+          return this.#answer(request, values)
+        })
+        .catch((error: unknown) => {
+          throw this.#failure(error)
+        })
     } catch (error) {
-      if (error instanceof UnsupportedSchema) throw this.#unservable(error.message)
-      // Anything else from a vendor's schema (an invalid pattern, say) is the document's problem, not a crash.
-      if (!(error instanceof ResourceError) && !(error instanceof OAuthError)) throw this.#unservable(`its schema cannot be used (${(error as Error).message})`)
-      throw error
+      throw this.#failure(error)
     }
+  }
+
+  #failure(error: unknown): unknown {
+    if (error instanceof UnsupportedSchema) return this.#unservable(error.message)
+    // Anything else from a vendor's schema (an invalid pattern, say) is the document's problem, not a crash.
+    if (!(error instanceof ResourceError) && !(error instanceof OAuthError)) return this.#unservable(`its schema cannot be used (${(error as Error).message})`)
+    return error
   }
 
   #unservable(problem: string): ResourceError {
@@ -141,32 +172,36 @@ export class ServedOperation {
     return new ResourceError(501, `The mock cannot serve ${name}: ${problem.replace(/\.$/, '')}.`)
   }
 
-  async #answer(request: ServedRequest): Promise<Answer> {
-    const { root, validators } = this.runtime
-    const values = checkParameters(root, validators, this.op.parameters, request)
-    if (this.op.operation.requestBody !== undefined) checkBody(root, validators, this.op.operation.requestBody, request.contentType, await request.body())
-    const chosen = chooseResponse(root, this.op.operation.responses, request.prefer.code)
+  /** The answer to a request whose parameters (and body) passed. */
+  #answer(request: ServedRequest, values: Map<string, unknown>): Answer {
+    const chosen = this.#chosen(request.prefer.code)
     if (chosen.contentType === undefined || NO_BODY.has(chosen.status)) return { status: chosen.status, body: null }
-    const answer = (body: Uint8Array): Answer => ({ status: chosen.status, contentType: chosen.contentType!, body })
+    return { status: chosen.status, contentType: chosen.contentType, body: this.#body(request, chosen, values) }
+  }
+
+  #body(request: ServedRequest, chosen: ChosenResponse, values: Map<string, unknown>): Uint8Array {
+    const contentType = chosen.contentType!
     const { example, dynamic } = request.prefer
     if (example !== undefined) {
       if (!chosen.examples.has(example)) {
         throw badRequest(`Prefer: example=${example} is not an example of this response (examples: ${[...chosen.examples.keys()].join(', ') || 'none'}).`)
       }
-      return answer(this.#cached(`${this.key} ${chosen.key} example ${example}`, () => serialize(chosen.examples.get(example), chosen.contentType!)))
+      const key = `${this.key} ${chosen.key} example ${example}`
+      return this.cache.get(key) ?? this.cache.set(key, serialize(chosen.examples.get(example), contentType))
     }
     const generate = dynamic === true
     // Lists and their members before examples: a client paging to the end must see one consistent collection.
     if (request.prefer.code === undefined) {
-      if (this.#isMember(generate)) return answer(this.#member(request.params[this.member!.parameter]!, generate))
+      if (this.#isMember(generate)) return this.#member(request.params[this.member!.parameter]!, generate)
       const collection = this.envelope() === undefined ? undefined : this.collection(generate)
-      if (collection !== undefined) return answer(this.#page(values, collection, generate))
+      if (collection !== undefined) return this.#page(values, collection, generate)
     }
     if (!generate && chosen.examples.size > 0) {
       const [name, value] = chosen.examples.entries().next().value!
-      return answer(this.#cached(`${this.key} ${chosen.key} example ${name}`, () => serialize(value, chosen.contentType!)))
+      const key = `${this.key} ${chosen.key} example ${name}`
+      return this.cache.get(key) ?? this.cache.set(key, serialize(value, contentType))
     }
-    return answer(this.#generated(chosen, request.params, values))
+    return this.#generated(chosen, request.params, values)
   }
 
   /** A member of a list when the list is one (its answer an array or envelope) whose items carry an id. */
@@ -175,48 +210,47 @@ export class ServedOperation {
     return list !== undefined && list.envelope() !== undefined && list.collection(dynamic)?.idProperty !== undefined
   }
 
-  #cached(key: string, render: () => string): Uint8Array {
-    return this.cache.get(key) ?? this.cache.set(key, render())
-  }
-
   /** The item of the list with this id, as the list shows it; 404 for an id the list does not hold. */
   #member(id: string, dynamic: boolean): Uint8Array {
     const list = this.member!.list
     const item = list.collection(dynamic)!.byId.get(id)
     if (item === undefined) throw notFound(`No item with ${this.member!.parameter} "${id.slice(0, 200)}" in ${list.op.path}.`)
-    return this.#cached(`${this.key} member ${dynamic} ${id}`, () => JSON.stringify(item))
+    const key = `${this.key} member ${dynamic} ${id}`
+    return this.cache.get(key) ?? this.cache.set(key, JSON.stringify(item))
   }
 
   #page(values: Map<string, unknown>, collection: Collection, dynamic: boolean): Uint8Array {
-    const envelope = this.envelope()!
-    const paging: PagingParameters = pagingParameters(this.op.parameters)
-    const { items, base } = collection
-    const total = items.length
+    const paging = this.#pagingParameters()
+    const total = collection.items.length
     const skip = Math.max(0, Math.trunc(Number(paging.offset === undefined ? 0 : values.get(paging.offset.name) ?? 0)) || 0)
     const defaultLimit = (paging.limit?.schema as { default?: unknown } | undefined)?.default
     const requested = paging.limit === undefined ? undefined : values.get(paging.limit.name) ?? defaultLimit
     const limit = typeof requested === 'number' && requested >= 0 ? Math.trunc(requested) : total
-    return this.#cached(`${this.key} page ${dynamic} ${skip} ${limit}`, () => {
-      const page = items.slice(skip, skip + limit)
-      if (envelope.itemsProperty === '') return JSON.stringify(page)
-      const fields: Record<string, unknown> = {}
-      const { pagination } = envelope
-      if (pagination !== undefined) {
-        const { total: t, count, skip: s, limit: l } = pagination.fields
-        if (t !== undefined) fields[t] = total
-        if (count !== undefined) fields[count] = page.length
-        if (s !== undefined) fields[s] = skip
-        if (l !== undefined) fields[l] = limit
-      }
-      const where = pagination === undefined || pagination.property === '' ? undefined : pagination.property
-      const envelopeBase = base ?? {}
-      const paged = where === undefined ? fields : { [where]: { ...(envelopeBase[where] as object | undefined), ...fields } }
-      return JSON.stringify({ ...envelopeBase, [envelope.itemsProperty]: page, ...paged })
-    })
+    const key = `${this.key} page ${dynamic} ${skip} ${limit}`
+    return this.cache.get(key) ?? this.cache.set(key, this.#renderPage(collection, skip, limit))
+  }
+
+  #renderPage({ items, base }: Collection, skip: number, limit: number): string {
+    const envelope = this.envelope()!
+    const page = items.slice(skip, skip + limit)
+    if (envelope.itemsProperty === '') return JSON.stringify(page)
+    const fields: Record<string, unknown> = {}
+    const { pagination } = envelope
+    if (pagination !== undefined) {
+      const { total: t, count, skip: s, limit: l } = pagination.fields
+      if (t !== undefined) fields[t] = items.length
+      if (count !== undefined) fields[count] = page.length
+      if (s !== undefined) fields[s] = skip
+      if (l !== undefined) fields[l] = limit
+    }
+    const where = pagination === undefined || pagination.property === '' ? undefined : pagination.property
+    const envelopeBase = base ?? {}
+    const paged = where === undefined ? fields : { [where]: { ...(envelopeBase[where] as object | undefined), ...fields } }
+    return JSON.stringify({ ...envelopeBase, [envelope.itemsProperty]: page, ...paged })
   }
 
   #responseSchema(): unknown {
-    return chooseResponse(this.runtime.root, this.op.operation.responses).schema
+    return this.#chosen().schema
   }
 
   /**
@@ -244,11 +278,16 @@ export class ServedOperation {
   }
 
   #generated(chosen: ChosenResponse, params: Record<string, string>, values: Map<string, unknown>): Uint8Array {
-    if (chosen.schema === undefined) return this.#cached(`${this.key} ${chosen.key} empty`, () => (chosen.contentType !== undefined && isJsonType(chosen.contentType) ? '{}' : ''))
-    const overrides: Record<string, unknown> = {}
-    for (const [parameter, property] of this.#overridesFor(chosen.schema)) overrides[property] = values.get(parameter) ?? params[parameter]
+    if (chosen.schema === undefined) {
+      const key = `${this.key} ${chosen.key} empty`
+      return this.cache.get(key) ?? this.cache.set(key, chosen.contentType !== undefined && isJsonType(chosen.contentType) ? '{}' : '')
+    }
     const pathKey = Object.keys(params).length === 0 ? '' : ` ${JSON.stringify(params)}`
     const key = `${this.key} ${chosen.key}${pathKey}`
-    return this.#cached(`${key} generated`, () => serialize(this.runtime.generate(chosen.schema, key, overrides), chosen.contentType!))
+    const hit = this.cache.get(`${key} generated`)
+    if (hit !== undefined) return hit
+    const overrides: Record<string, unknown> = {}
+    for (const [parameter, property] of this.#overridesFor(chosen.schema)) overrides[property] = values.get(parameter) ?? params[parameter]
+    return this.cache.set(`${key} generated`, serialize(this.runtime.generate(chosen.schema, key, overrides), chosen.contentType!))
   }
 }
