@@ -55,7 +55,8 @@ interface Target {
 
 /** A mock with --tenants and `count` tenants, each logged in once and holding a client whose credentials the load uses. */
 async function tenantsTarget(root: string, count: number): Promise<Target> {
-  const server = await spawnServer(join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve', '--port', '0', '--tenants', '--max-tenants', String(count * 2)], root)
+  // node itself (not the tsx launcher, which would be a second process), so the pid's RSS is the server's.
+  const server = await spawnServer(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--tenants', '--max-tenants', String(count * 2)], root)
   const requests: Target['requests'] = []
   for (let i = 0; i < count; i++) {
     const base = `${server.url}/t/t${i}`
@@ -75,8 +76,8 @@ async function loadTarget(target: Target, seconds: number): Promise<LoadResult> 
 export interface TenantLoad {
   many: LoadResult[]
   one: LoadResult[]
-  /** Resident memory of each server after its set-up (Linux /proc), MiB. */
-  rssMiB: { many: number; one: number }
+  /** Resident memory of each server after its set-up and after the load (Linux /proc), MiB. */
+  rssMiB: { many: number; one: number; manyAfter: number; oneAfter: number }
 }
 
 /** A process's resident set from /proc (this bench runs on Linux); NaN elsewhere. */
@@ -96,7 +97,7 @@ export async function tenantLoad(root: string, rounds: number, seconds: number, 
   try {
     await loadTarget(many, 1)
     await loadTarget(one, 1)
-    const results: TenantLoad = { many: [], one: [], rssMiB: { many: rssMiB(many.server.child.pid), one: rssMiB(one.server.child.pid) } }
+    const results: TenantLoad = { many: [], one: [], rssMiB: { many: rssMiB(many.server.child.pid), one: rssMiB(one.server.child.pid), manyAfter: 0, oneAfter: 0 } }
     for (let round = 1; round <= rounds; round++) {
       const m = await loadTarget(many, seconds)
       const o = await loadTarget(one, seconds)
@@ -104,6 +105,8 @@ export async function tenantLoad(root: string, rounds: number, seconds: number, 
       results.one.push(o)
       print(`round ${round} token, ${TENANTS} tenants live ${m.rps.toFixed(0).padStart(7)} req/s; one tenant ${o.rps.toFixed(0).padStart(7)} req/s`)
     }
+    results.rssMiB.manyAfter = rssMiB(many.server.child.pid)
+    results.rssMiB.oneAfter = rssMiB(one.server.child.pid)
     return results
   } finally {
     await Promise.all([many.server.stop(), one.server.stop()])
@@ -122,7 +125,8 @@ export async function tenantsCase(root: string, rounds: number, seconds: number)
   const { many, one, rssMiB: rss } = await tenantLoad(root, rounds, seconds, console.log)
   console.log(
     `server RSS after set-up: ${rss.many.toFixed(0)} MiB with ${TENANTS} tenants (each a login and a client), ${rss.one.toFixed(0)} MiB with one: ` +
-      `${(((rss.many - rss.one) * 1024) / (TENANTS - 1)).toFixed(1)} KiB per tenant`,
+      `${(((rss.many - rss.one) * 1024) / (TENANTS - 1)).toFixed(1)} KiB per tenant; after the load ${rss.manyAfter.toFixed(0)} and ${rss.oneAfter.toFixed(0)} MiB ` +
+      `(each tenant's journal keeps up to --journal-size entries)`,
   )
   const worst = (runs: LoadResult[]) => `p99 ${Math.max(...runs.map((r) => r.p99))} ms, errors ${runs.reduce((s, r) => s + r.errors, 0)}`
   console.log(
