@@ -220,8 +220,9 @@ export function createMock(options: AppOptions = {}): Mock {
       harness?.journal.add({ at: state.clock.now(), method: '-', path: `${TENANT_PREFIX}${name}`, status: 0, event: `tenant ${name} evicted after ${Math.round(idleMs / 1000)} s idle` })
     })
 
-  app.use(selectTenant(root, tenants))
+  // The log comes first, so a request refused for its tenant name is logged too.
   if (options.onRequest !== undefined) app.use(requestLogger(options.onRequest))
+  app.use(selectTenant(root, tenants))
   if (options.cors === true) mountCors(app)
   if (controlOptions) {
     installHarness(app, state, documents === undefined ? {} : { operationOf: (method: string, path: string) => documents.operationId(method, path) })

@@ -31,3 +31,25 @@ describe('serve --tenants', () => {
     expect(stderr).toMatch(named)
   })
 })
+
+describe('serve --tenants --log', () => {
+  it('requests: each line names the tenant; a request refused for its tenant name is logged with its 400', async () => {
+    const { child, url, output } = await startCli(['--port', '0', '--tenants', '--log', 'requests'])
+    try {
+      expect((await fetch(`${url}/t/log-a/api/token`, { method: 'POST', headers: form, body: LOGIN })).status).toBe(200)
+      expect((await fetch(`${url}/api/token`, { method: 'POST', headers: { ...form, 'x-mock-tenant': 'log-b' }, body: LOGIN })).status).toBe(200)
+      expect((await fetch(`${url}/t/bad%20name/api/token`, { method: 'POST', headers: form, body: LOGIN })).status).toBe(400)
+      expect((await fetch(`${url}/api/token`, { method: 'POST', headers: form, body: LOGIN })).status).toBe(200)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const lines = output().split('\n').filter((line) => /^\d\d:\d\d:\S+ POST /.test(line))
+      expect(lines.map((line) => line.replace(/^\S+ /, '').replace(/ [\d.]+ms/, ''))).toEqual([
+        'POST   /api/token 200 (tenant log-a)',
+        'POST   /api/token 200 (tenant log-b)',
+        'POST   /api/token 400',
+        'POST   /api/token 200',
+      ])
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+})
