@@ -3,7 +3,6 @@
  * throughput with 1,000 tenants live (each request another tenant's) against one tenant, alternating in one run.
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { createMock } from '../src/create-mock.js'
 import { CONNECTIONS, type LoadResult } from './load.js'

@@ -1,32 +1,19 @@
 /** @module The suite as users run it: the real CLI process, exit codes 0 and 2, reports, and TLS (--insecure, --ca) against the mock's --tls. */
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCli } from '../test/support/cli-process.js'
-import { CHECKS } from './checks.js'
-import { NOT_ON_VRO, startMock } from './test-support.js'
+import { conformanceCli, NOT_ON_VRO, startMock } from './test-support.js'
 
 /** Checks of rules vro-7.1 does not have (VBR's version header, dates and code; VB365's antiforgery; Veeam ONE's revoke): skipped there. */
 const NOT_VRO = NOT_ON_VRO.length
 const CLEAN_SUMMARY = new RegExp(`^\\d+ passed, 0 failed, 0 warnings, ${NOT_VRO} skipped$`)
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'conformance/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const cli = (args: string[], env: Record<string, string> = {}) => conformanceCli(args, env)
 
 describe('the CLI process', () => {
   let mock: Awaited<ReturnType<typeof startMock>>

@@ -3,7 +3,7 @@
  * server) recorded, the recording served by the CLI, the suite --strict against it and --compare with the quirked
  * mock; the docs' example run as written; bad usage refused before any request.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +15,7 @@ import { docPage } from '../test/support/doc-page.js'
 import type { CheckResult } from './context.js'
 import { expectedOutcome, observedOutcomes, observedValue } from './outcomes.js'
 import type { Promises } from './spec.js'
-import { accountsOf, startMock } from './test-support.js'
+import { accountsOf, startMock, conformanceCli } from './test-support.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DOC = docPage('docs/conformance.md')
@@ -26,16 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const PASSWORDS = { VEEAM_PASSWORD: 'Password1', VEEAM_OTHER_PASSWORD: 'Password1', VEEAM_UNPRIVILEGED_PASSWORD: 'Password1' }
 const ACCOUNT_FLAGS = ['--username', 'vdro\\administrator', '--other-username', 'vdro\\planauthor', '--unprivileged-username', 'vdro\\viewer']
 
-function conformance(args: string[], env: Record<string, string> = PASSWORDS): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'conformance/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const conformance = (args: string[], env: Record<string, string> = PASSWORDS) => conformanceCli(args, env)
 
 /** Starts `npm start`'s CLI with these flags on a free port; `stop` ends it. */
 async function serve(flags: string[]): Promise<{ url: string; stop: () => Promise<void> }> {

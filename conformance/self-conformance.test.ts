@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QuirkName } from '../src/engine/quirks.js'
 import { QUIRKS } from '../src/engine/quirks.js'
-import { CHECKS } from './checks.js'
 import { runConformance, type RunOptions } from './run.js'
 import { ACCOUNTS, accountsOf, AIMED, NOT_ON_VRO, startMock } from './test-support.js'
 import { textReport } from './report-text.js'

@@ -1,4 +1,6 @@
 /** @module For the suite's tests only: a mock on an ephemeral port, the default accounts, the check aimed at each quirk. */
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { createMock, type AppOptions } from '../src/create-mock.js'
 import type { QuirkName } from '../src/engine/quirks.js'
 import { defaultFixtures } from '../src/accounts/fixtures.js'
@@ -96,4 +98,16 @@ export const AIMED: Record<QuirkName, { check: string; strict?: true; profile?: 
   'antiforgery-not-required': { check: 'refresh-without-antiforgery-refused', profile: 'vb365-8' },
   'logout-returns-204': { check: 'logout-returns-documented-status', profile: 'vb365-7' },
   'revoke-ignores-token-parameter': { check: 'revoke-named-token-refused', profile: 'vone-12' },
+}
+
+/** Runs the suite's CLI (`npm run conformance -- ARGS`) as a child process, with `env` added to this one's. */
+export function conformanceCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'conformance/cli.ts', ...args], { cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
 }

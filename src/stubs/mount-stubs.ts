@@ -3,7 +3,6 @@ import { bearerAuth } from '../oauth/bearer.js'
 import { forbidden, ResourceError } from '../oauth/errors.js'
 import type { App, Caller } from '../routes/env.js'
 import type { Stub } from './stub-schema.js'
-import type { StubRegistry } from './stub-registry.js'
 
 /** The 403 text; also the served document's example for it. */
 export const stubRefusal = (as: string, kind: string) => `This resource answers only to a ${as} account, not to a ${kind} account.`
