@@ -37,6 +37,12 @@ function initScript(profile: Profile): string {
   return `const mock = ${JSON.stringify(config)};
 // Under a tenant's prefix (/t/{name}/swagger) the document, the token path and logout are the tenant's.
 const base = (location.pathname.match(/^\\/t\\/[^/]+/) || [''])[0];
+// A logout path may hold a parameter (VSPC's /users/{userUid}/tokens): a {name} segment matches any one segment.
+const isLogout = (path) => {
+  if (mock.logoutPath === null) return false;
+  const want = (base + mock.logoutPath).split('/'), got = path.split('/');
+  return want.length === got.length && want.every((s, i) => s === got[i] || (/^\\{[^/]+\\}$/.test(s) && got[i] !== ''));
+};
 // Swagger UI 5 ticks "Send empty value" for every optional form field, so a token request would carry
 // client_id=&refresh_token=...; start unticked so only the fields a person fills are sent.
 const omitEmptyFormFields = (system) => ({
@@ -58,7 +64,7 @@ const ui = SwaggerUIBundle({
       const body = res.body && typeof res.body === 'object' ? res.body : null
       if (res.status === 200 && path === base + mock.tokenPath && body && body.access_token) {
         ui.preauthorizeApiKey('bearerAuth', body.access_token)
-      } else if (res.status === mock.logoutStatus && path === base + mock.logoutPath) {
+      } else if (res.status === mock.logoutStatus && isLogout(path)) {
         ui.authActions.logout(['bearerAuth'])
       }
     } catch (error) { console.warn('veeam-auth-mock: could not apply the token', error) }

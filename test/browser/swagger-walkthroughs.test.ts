@@ -22,6 +22,9 @@ const PASSWORD = 'Password1'
 const VRO_ADMIN = { username: 'vdro\\administrator', password: PASSWORD }
 const VAO_ADMIN = { username: 'vao\\administrator', password: PASSWORD }
 const VAC_ADMIN = { username: 'vac\\administrator', password: PASSWORD }
+const VSPC_ADMIN = { username: 'vspc\\administrator', password: PASSWORD }
+const VB365_ADMIN = { username: 'administrator', password: PASSWORD }
+const VONE_ADMIN = { username: 'one-srv\\administrator', password: PASSWORD }
 
 interface Walk {
   ui: SwaggerPage
@@ -277,5 +280,111 @@ describe.skipIf(SKIP)(TITLE, () => {
       { tenants: true },
       '/t/ui-1',
     )
+  }, TIMEOUT)
+
+  it('vspc-9.2: x-client-version 3.6.2 pre-filled; password, GET /api/v3/users/me shows the caller, DELETE /api/v3/users/{userUid}/tokens 200 {"data":true} forgets the token', async () => {
+    await walk('vspc-9.2', 'vspc-9.2-walkthrough', async ({ ui, guard, url }) => {
+      await expectIntroduction(ui, 'vspc-9.2')
+      const token = await ui.tryItOut('POST', '/api/v3/token')
+      expect(await ui.parameterValue(token, 'x-client-version')).toBe('3.6.2')
+      expect(await ui.selectedGrant(token)).toBe('password')
+      await ui.fillForm(token, VSPC_ADMIN)
+      const login = await ui.execute(token)
+      expect(login.status).toBe(200)
+      const tokenRequest = sent(guard, 'POST', '/api/v3/token')
+      expect(tokenRequest.headers['x-client-version']).toBe('3.6.2')
+      expect(form(tokenRequest)).toEqual({ grant_type: 'password', ...VSPC_ADMIN })
+      const user = JSON.parse(login.body) as TokenBody & { mfa_token: null }
+      expect(user).toMatchObject({ token_type: 'bearer', expires_in: 3600, mfa_token: null })
+      expect(await ui.authorized()).toBe(true)
+
+      // The current user, with the token applied: the record carries the caller's name and the userUid to revoke.
+      const me = await ui.tryItOut('GET', '/api/v3/users/me')
+      const read = await ui.execute(me)
+      expect(read.status).toBe(200)
+      const record = (JSON.parse(read.body) as { data: { instanceUid: string; userName: string; role: string } }).data
+      expect([record.userName, record.role]).toEqual([VSPC_ADMIN.username, 'PortalAdministrator'])
+      expect(sent(guard, 'GET', '/api/v3/users/me').headers.authorization).toBe(`Bearer ${user.access_token}`)
+
+      // Revoking the user's tokens: the userUid read off the page goes into the path.
+      const revokePath = `/api/v3/users/${record.instanceUid}/tokens`
+      const revoke = await ui.tryItOut('DELETE', '/api/v3/users/{userUid}/tokens')
+      await ui.fillParameter(revoke, 'userUid', record.instanceUid)
+      const revoked = await ui.execute(revoke)
+      expect([revoked.status, JSON.parse(revoked.body)]).toEqual([200, { data: true }])
+      expect(sent(guard, 'DELETE', revokePath).headers.authorization).toBe(`Bearer ${user.access_token}`)
+      expect(await ui.authorized()).toBe(false)
+      const after = await fetch(`${url}/api/v3/users/me`, { headers: { authorization: `Bearer ${user.access_token}` } })
+      expect(after.status).toBe(401)
+    })
+  }, TIMEOUT)
+
+  it('vb365-8: password; the page copies the XSRF-TOKEN cookie into X-XSRF-TOKEN, so ServiceInstance answers 200; logout 204 forgets the token', async () => {
+    await walk('vb365-8', 'vb365-8-walkthrough', async ({ ui, guard, url }) => {
+      await expectIntroduction(ui, 'vb365-8')
+      const token = await ui.tryItOut('POST', '/v8/token')
+      expect(await ui.selectedGrant(token)).toBe('password')
+      await ui.fillForm(token, VB365_ADMIN)
+      const login = await ui.execute(token)
+      expect(login.status).toBe(200)
+      expect(form(sent(guard, 'POST', '/v8/token'))).toEqual({ grant_type: 'password', ...VB365_ADMIN })
+      const user = JSON.parse(login.body) as TokenBody
+      expect(user).toMatchObject({ token_type: 'bearer', expires_in: 3599 })
+      expect(await ui.authorized()).toBe(true)
+      const cookie = (await ui.page.context().cookies(url)).find((c) => c.name === 'XSRF-TOKEN')
+      expect(cookie?.value).toMatch(/.{16,}/)
+      const xsrf = cookie!.value
+
+      const instance = await ui.tryItOut('GET', '/v8/ServiceInstance')
+      const read = await ui.execute(instance)
+      expect([read.status, (JSON.parse(read.body) as { version: string }).version]).toEqual([200, '8.1.0.305'])
+      const request = sent(guard, 'GET', '/v8/ServiceInstance')
+      expect([request.headers.authorization, request.headers['x-xsrf-token']]).toEqual([`Bearer ${user.access_token}`, xsrf])
+      // The header is what made it work: the same bearer and cookie without it are refused.
+      const bare = await fetch(`${url}/v8/ServiceInstance`, { headers: { authorization: `Bearer ${user.access_token}`, cookie: `XSRF-TOKEN=${xsrf}` } })
+      expect(bare.status).toBe(400)
+
+      const logout = await ui.tryItOut('POST', '/v8/token/logout')
+      expect(await ui.execute(logout)).toEqual({ status: 204, body: '' })
+      const out = sent(guard, 'POST', '/v8/token/logout')
+      expect([out.headers.authorization, out.headers['x-xsrf-token']]).toEqual([`Bearer ${user.access_token}`, xsrf])
+      expect(await ui.authorized()).toBe(false)
+      const after = await fetch(`${url}/v8/ServiceInstance`, {
+        headers: { authorization: `Bearer ${user.access_token}`, cookie: `XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': xsrf },
+      })
+      expect(after.status).toBe(401)
+    })
+  }, TIMEOUT)
+
+  it('vone-13: password gives an HS256 JWT; GET /api/v2.3/about with the token answers 200; POST /api/revoke with the token 200 forgets it', async () => {
+    await walk('vone-13', 'vone-13-walkthrough', async ({ ui, guard, url }) => {
+      await expectIntroduction(ui, 'vone-13')
+      const token = await ui.tryItOut('POST', '/api/token')
+      expect(await ui.selectedGrant(token)).toBe('password')
+      await ui.fillForm(token, VONE_ADMIN)
+      const login = await ui.execute(token)
+      expect(login.status).toBe(200)
+      expect(form(sent(guard, 'POST', '/api/token'))).toEqual({ grant_type: 'password', ...VONE_ADMIN })
+      const user = JSON.parse(login.body) as TokenBody & { user_role: string }
+      expect(user).toMatchObject({ token_type: 'Bearer', expires_in: 899, user_role: 'Admin' })
+      const header = JSON.parse(Buffer.from(user.access_token.split('.')[0]!, 'base64url').toString('utf8')) as { alg: string }
+      expect(header.alg).toBe('HS256')
+      expect(await ui.authorized()).toBe(true)
+
+      const about = await ui.tryItOut('GET', '/api/v2.3/about')
+      const read = await ui.execute(about)
+      expect([read.status, (JSON.parse(read.body) as { version: string }).version]).toEqual([200, '13.0.1.5848'])
+      expect(sent(guard, 'GET', '/api/v2.3/about').headers.authorization).toBe(`Bearer ${user.access_token}`)
+
+      // Logging out as the vendor's page does: the access token in the token field; only it is revoked.
+      const revoke = await ui.tryItOut('POST', '/api/revoke')
+      await ui.fillForm(revoke, { token: user.access_token })
+      expect(await ui.execute(revoke)).toEqual({ status: 200, body: '' })
+      const out = sent(guard, 'POST', '/api/revoke')
+      expect([form(out), out.headers.authorization]).toEqual([{ token: user.access_token }, `Bearer ${user.access_token}`])
+      expect(await ui.authorized()).toBe(false)
+      const after = await fetch(`${url}/api/v2.3/about`, { headers: { authorization: `Bearer ${user.access_token}` } })
+      expect(after.status).toBe(401)
+    })
   }, TIMEOUT)
 })
