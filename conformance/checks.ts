@@ -162,6 +162,8 @@ const TABLE: Record<string, Omit<CheckDef, 'id'>> = {
     def('revoke', 'MUST', 'docs/sources.md#veeam-one-revoke (docs/one/rest/authentication.html): "only the specified token will be revoked"; RFC 6750 §3.1 invalid_token'),
   'revoke-keeps-other-tokens':
     def('revoke', 'MUST', 'docs/sources.md#veeam-one-revoke (docs/one/rest/authentication.html): "If you have obtained other tokens, they remain active."'),
+  'revoke-by-user-sid-ends-every-session-of-user':
+    def('revoke', 'INFO', 'docs/sources.md#veeam-one-revoke (the UserSid field, effect undocumented); spec assumption revoke-rules', { assumption: 'revoke-rules' }),
   'expires-in-matches-lifetime':
     def('time', 'SHOULD', 'spec x-veeam-auth-mock.lifetimes; RFC 6749 §5.1 expires_in is the lifetime (within a minute)'),
   'access-token-valid-before-lifetime':

@@ -98,6 +98,8 @@ export const AIMED: Record<QuirkName, { check: string; strict?: true; profile?: 
   'antiforgery-not-required': { check: 'refresh-without-antiforgery-refused', profile: 'vb365-8' },
   'logout-returns-204': { check: 'logout-returns-documented-status', profile: 'vb365-7' },
   'revoke-ignores-token-parameter': { check: 'revoke-named-token-refused', profile: 'vone-12' },
+  // Revoke by SID is the assumption revoke-rules (the vendor names the field, not what it ends), so --strict.
+  'revoke-sid-ends-only-own-session': { check: 'revoke-by-user-sid-ends-every-session-of-user', strict: true, profile: 'vone-13' },
 }
 
 /** Runs the suite's CLI (`npm run conformance -- ARGS`) as a child process, with `env` added to this one's. */

@@ -26,6 +26,7 @@ describe('assertQuirks', () => {
       ['antiforgery-not-required', 'vb365-8'],
       ['logout-returns-204', 'vb365-7'],
       ['revoke-ignores-token-parameter', 'vone-12'],
+      ['revoke-sid-ends-only-own-session', 'vone-13'],
       ['mfa-code-reusable', 'vspc-9'],
       ['api-key-survives-delete', 'vspc-9'],
       ['revoke-ends-only-own-session', 'vspc-9'],

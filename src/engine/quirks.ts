@@ -34,6 +34,7 @@ export const QUIRKS = {
   'antiforgery-not-required': 'A session issued with an antiforgery token is served without it, refresh included.',
   'logout-returns-204': 'Logout answers 204 instead of the documented status.',
   'revoke-ignores-token-parameter': 'Revoke ends the caller\'s own session instead of the access token named in its token field.',
+  'revoke-sid-ends-only-own-session': 'Revoke with the user field (UserSid) ends only the caller\'s session, not every session of the user.',
 } as const satisfies Record<string, string>
 
 export type QuirkName = keyof typeof QUIRKS
@@ -50,6 +51,7 @@ const FEATURES = {
   'oauth-errors': { label: 'RFC 6749 token errors (the oauth-message error model)', has: (p: Profile) => p.errors.model === 'oauth-message' },
   antiforgery: { label: 'antiforgery tokens', has: (p: Profile) => p.antiforgery !== undefined },
   'revoke-by-token': { label: 'a revoke naming the token to end', has: (p: Profile) => p.logout?.params !== undefined },
+  'revoke-by-sid': { label: 'a revoke naming the user by SID', has: (p: Profile) => p.logout?.params !== undefined },
   'bare-usernames': { label: 'bare USERNAMEs accepted', has: (p: Profile) => p.usernames.bareAllowed },
   'expires-in': { label: 'expires_in in the token response', has: (p: Profile) => p.tokenResponse.fields.includes('expires_in') },
   'api-version': { label: 'a version header (x-api-version)', has: (p: Profile) => p.apiVersion !== undefined },
@@ -94,6 +96,7 @@ export const QUIRK_NEEDS: Record<QuirkName, keyof typeof FEATURES | undefined> =
   'antiforgery-not-required': 'antiforgery',
   'logout-returns-204': 'logout-not-204',
   'revoke-ignores-token-parameter': 'revoke-by-token',
+  'revoke-sid-ends-only-own-session': 'revoke-by-sid',
 }
 
 /** Whether `profile` has the rule the quirk breaks. */

@@ -79,7 +79,8 @@ export function mountRevoke(app: App, base: MockState, logout: LogoutStyle & { p
     } else if (params.has(userField)) {
       const account = resolvePrincipal(state, caller.principal)!.account
       if (params.get(userField)!.toUpperCase() !== sidOf(account).toUpperCase()) throw badRequest(`${userField} is not the SID of the authorized user.`)
-      for (const session of state.store.sessions(now)) if (samePrincipal(session.principal, caller.principal)) revoke(session)
+      if (state.quirks.has('revoke-sid-ends-only-own-session')) revoke(caller)
+      else for (const session of state.store.sessions(now)) if (samePrincipal(session.principal, caller.principal)) revoke(session)
     } else revoke(caller)
     const status = state.quirks.has('logout-returns-204') ? 204 : state.quirks.has('logout-returns-200') ? 200 : logout.status
     return c.body(null, status as 200)

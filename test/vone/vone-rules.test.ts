@@ -146,4 +146,14 @@ describe('vone-12: POST /api/revoke', () => {
     expect((await about(String(a['access_token']))).status).toBe(200)
     expect((await about(String(b['access_token']))).status).toBe(401)
   })
+
+  it('the revoke-sid-ends-only-own-session quirk ends only the caller\'s session when revoking by UserSid', async () => {
+    const { login, about, revoke } = vone({ quirks: ['revoke-sid-ends-only-own-session'] })
+    const a = await login()
+    const b = await login()
+    const sid = String(part(String(b['access_token']), 1)[SID_CLAIM])
+    expect((await revoke(`UserSid=${sid}`, `Bearer ${b['access_token']}`)).status).toBe(200)
+    expect((await about(String(b['access_token']))).status).toBe(401)
+    expect((await about(String(a['access_token']))).status).toBe(200)
+  })
 })
