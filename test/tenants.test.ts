@@ -36,15 +36,16 @@ describe('tenants: isolation', () => {
 
   it('client accounts, accounts and sessions of one tenant are invisible to another, the control API included', async () => {
     const a = await login('vis-a')
-    const created = (await (await at('vis-a').clients(a.access_token, 'POST')).json()) as { client_id: string }
+    const created = (await (await at('vis-a').clients(a.access_token, 'POST')).json()) as { client_id: string; client_secret: string }
     expect((await (await at('vis-a').clients(a.access_token)).json()) as string[]).toContain(created.client_id)
     const b = await login('vis-b')
     expect(await (await at('vis-b').clients(b.access_token)).json()).toEqual([])
     // The client's credentials log in only where it was made.
-    const cc = `grant_type=client_credentials&client_id=${created.client_id}&client_secret=wrong`
+    const cc = new URLSearchParams({ grant_type: 'client_credentials', client_id: created.client_id, client_secret: created.client_secret }).toString()
     expect((await at('vis-b').token(cc)).status).toBe(400)
     expect(((await (await at('vis-b').control('GET', '/sessions')).json()) as unknown[]).length).toBe(1)
     expect(((await (await at('vis-a').control('GET', '/sessions')).json()) as unknown[]).length).toBe(1)
+    expect((await at('vis-a').token(cc)).status).toBe(200)
     const added = await at('vis-a').control('POST', '/accounts', { username: 'vdro\\only-in-a', password: 'Secret-1', role: 'Plan Author' })
     expect(added.status).toBe(201)
     expect((await at('vis-a').password('vdro\\only-in-a', 'Secret-1')).status).toBe(200)

@@ -2,7 +2,7 @@
 import { createRoute, z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { CONTROL_PREFIX } from './intercept.js'
-import { prefixName, TENANT_PREFIX } from '../tenants/tenant-path.js'
+import { prefixOf } from '../tenants/tenant-path.js'
 
 const Endpoint = z.object({
   method: z.string().openapi({ example: 'GET' }),
@@ -48,8 +48,7 @@ export function mountIndex(app: OpenAPIHono, base: Partial<RouteConfig>, documen
       Object.entries(item ?? {}).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId ?? '', summary: op.summary ?? '' })),
     )
     // Under a tenant's prefix, the links stay in that tenant.
-    const name = prefixName(c.req.raw)
-    const base = name === undefined ? '' : `${TENANT_PREFIX}${name}`
+    const base = prefixOf(c.req.raw)
     const link = (path: string) => new URL(`${base}${path}`, c.req.url).toString().replace(/%7B/g, '{').replace(/%7D/g, '}')
     return c.json({
       title: doc.info.title,

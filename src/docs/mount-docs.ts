@@ -3,7 +3,7 @@ import type { MockState } from '../engine/mock-state.js'
 import type { Profile } from '../profiles/profile.js'
 import type { App, Handler } from '../routes/env.js'
 import type { StubRegistry } from '../stubs/stub-registry.js'
-import { prefixName } from '../tenants/tenant-path.js'
+import { prefixOf } from '../tenants/tenant-path.js'
 import { openApiDocument, type DocumentOptions } from './openapi-document.js'
 import { mountSwaggerUi } from './swagger-ui.js'
 
@@ -31,7 +31,7 @@ export function mountDocs(app: App, state: MockState, options: DocumentOptions):
   const built = new WeakMap<StubRegistry, Built>()
   const serve: Handler = (c) => {
     const { stubs } = c.get('tenant')
-    const base = baseOf(c)
+    const base = prefixOf(c.req.raw)
     let document = built.get(stubs)
     if (document === undefined || document.stubsVersion !== stubs.version || document.base !== base) {
       const tenantOptions = { ...options, stubs, ...(base !== '' && { serverUrl: base }), ...(options.controlPath !== undefined && { controlPath: `${base}${options.controlPath}` }) }
@@ -42,8 +42,5 @@ export function mountDocs(app: App, state: MockState, options: DocumentOptions):
   }
   for (const path of [OPENAPI_PATH, ...documentPaths(state.profile)]) app.get(path, serve)
   mountSwaggerUi(app, state.profile)
-  app.get('/', (c) => c.redirect(`${baseOf(c)}/swagger`))
+  app.get('/', (c) => c.redirect(`${prefixOf(c.req.raw)}/swagger`))
 }
-
-/** The tenant's path prefix when the request came through it (a header-selected tenant has none). */
-const baseOf = (c: Parameters<Handler>[0]) => (prefixName(c.req.raw) === undefined ? '' : c.get('tenant').base)

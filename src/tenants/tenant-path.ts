@@ -37,3 +37,9 @@ export function prefixName(request: Request): string | undefined {
   const end = path.indexOf('/', TENANT_PREFIX.length)
   return path.slice(TENANT_PREFIX.length, end < 0 ? undefined : end)
 }
+
+/** `/t/{name}` when the request came through a tenant prefix, else `''` (a header-selected tenant has none). */
+export function prefixOf(request: Request): string {
+  const name = prefixName(request)
+  return name === undefined ? '' : `${TENANT_PREFIX}${name}`
+}

@@ -35,10 +35,6 @@ export class Tenants {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get size(): number {
-    return this.#live.size
-  }
-
   /** The tenant of this name, made from the fixtures if it is not live; throws TenantsFull beyond the cap. */
   get(name: string): Tenant {
     const now = this.now()
@@ -52,15 +48,6 @@ export class Tenants {
     const tenant = this.make(name)
     this.#live.set(name, { tenant, seen: now })
     return tenant
-  }
-
-  /** The tenant if it is live, without making it or counting as use. */
-  peek(name: string): Tenant | undefined {
-    return this.#live.get(name)?.tenant
-  }
-
-  names(): string[] {
-    return [...this.#live.keys()]
   }
 
   /** Drops every tenant idle for longer than the limit; scans at most once per tenth of it (cheap per request). */

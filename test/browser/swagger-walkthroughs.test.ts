@@ -48,6 +48,22 @@ interface TokenBody {
   expires_in: number
 }
 
+/**
+ * Logs in through Try it out on `tokenPath` with password as the page's preselected grant: exactly the account's
+ * fields are sent, the answer is 200 and the page applies the token. Returns the parsed body and the request sent.
+ */
+async function passwordLogin<T extends TokenBody = TokenBody>({ ui, guard }: Walk, tokenPath: string, account: { username: string; password: string }) {
+  const token = await ui.tryItOut('POST', tokenPath)
+  expect(await ui.selectedGrant(token)).toBe('password')
+  await ui.fillForm(token, account)
+  const login = await ui.execute(token)
+  expect(login.status).toBe(200)
+  const request = sent(guard, 'POST', tokenPath)
+  expect(form(request)).toEqual({ grant_type: 'password', ...account })
+  expect(await ui.authorized()).toBe(true)
+  return { body: JSON.parse(login.body) as T, request }
+}
+
 /** What a person reads before typing: the product, its version and the default accounts with passwords. */
 async function expectIntroduction(ui: SwaggerPage, id: string): Promise<void> {
   const profile = findProfile(id)!
@@ -285,18 +301,9 @@ describe.skipIf(SKIP)(TITLE, () => {
   it('vspc-9.2: x-client-version 3.6.2 pre-filled; password, GET /api/v3/users/me shows the caller, DELETE /api/v3/users/{userUid}/tokens 200 {"data":true} forgets the token', async () => {
     await walk('vspc-9.2', 'vspc-9.2-walkthrough', async ({ ui, guard, url }) => {
       await expectIntroduction(ui, 'vspc-9.2')
-      const token = await ui.tryItOut('POST', '/api/v3/token')
-      expect(await ui.parameterValue(token, 'x-client-version')).toBe('3.6.2')
-      expect(await ui.selectedGrant(token)).toBe('password')
-      await ui.fillForm(token, VSPC_ADMIN)
-      const login = await ui.execute(token)
-      expect(login.status).toBe(200)
-      const tokenRequest = sent(guard, 'POST', '/api/v3/token')
-      expect(tokenRequest.headers['x-client-version']).toBe('3.6.2')
-      expect(form(tokenRequest)).toEqual({ grant_type: 'password', ...VSPC_ADMIN })
-      const user = JSON.parse(login.body) as TokenBody & { mfa_token: null }
+      const { body: user, request } = await passwordLogin<TokenBody & { mfa_token: null }>({ ui, guard }, '/api/v3/token', VSPC_ADMIN)
+      expect(request.headers['x-client-version']).toBe('3.6.2')
       expect(user).toMatchObject({ token_type: 'bearer', expires_in: 3600, mfa_token: null })
-      expect(await ui.authorized()).toBe(true)
 
       // The current user, with the token applied: the record carries the caller's name and the userUid to revoke.
       const me = await ui.tryItOut('GET', '/api/v3/users/me')
@@ -322,15 +329,8 @@ describe.skipIf(SKIP)(TITLE, () => {
   it('vb365-8: password; the page copies the XSRF-TOKEN cookie into X-XSRF-TOKEN, so ServiceInstance answers 200; logout 204 forgets the token', async () => {
     await walk('vb365-8', 'vb365-8-walkthrough', async ({ ui, guard, url }) => {
       await expectIntroduction(ui, 'vb365-8')
-      const token = await ui.tryItOut('POST', '/v8/token')
-      expect(await ui.selectedGrant(token)).toBe('password')
-      await ui.fillForm(token, VB365_ADMIN)
-      const login = await ui.execute(token)
-      expect(login.status).toBe(200)
-      expect(form(sent(guard, 'POST', '/v8/token'))).toEqual({ grant_type: 'password', ...VB365_ADMIN })
-      const user = JSON.parse(login.body) as TokenBody
+      const user = (await passwordLogin({ ui, guard }, '/v8/token', VB365_ADMIN)).body
       expect(user).toMatchObject({ token_type: 'bearer', expires_in: 3599 })
-      expect(await ui.authorized()).toBe(true)
       const cookie = (await ui.page.context().cookies(url)).find((c) => c.name === 'XSRF-TOKEN')
       expect(cookie?.value).toMatch(/.{16,}/)
       const xsrf = cookie!.value
@@ -359,17 +359,10 @@ describe.skipIf(SKIP)(TITLE, () => {
   it('vone-13: password gives an HS256 JWT; GET /api/v2.3/about with the token answers 200; POST /api/revoke with the token 200 forgets it', async () => {
     await walk('vone-13', 'vone-13-walkthrough', async ({ ui, guard, url }) => {
       await expectIntroduction(ui, 'vone-13')
-      const token = await ui.tryItOut('POST', '/api/token')
-      expect(await ui.selectedGrant(token)).toBe('password')
-      await ui.fillForm(token, VONE_ADMIN)
-      const login = await ui.execute(token)
-      expect(login.status).toBe(200)
-      expect(form(sent(guard, 'POST', '/api/token'))).toEqual({ grant_type: 'password', ...VONE_ADMIN })
-      const user = JSON.parse(login.body) as TokenBody & { user_role: string }
+      const user = (await passwordLogin<TokenBody & { user_role: string }>({ ui, guard }, '/api/token', VONE_ADMIN)).body
       expect(user).toMatchObject({ token_type: 'Bearer', expires_in: 899, user_role: 'Admin' })
       const header = JSON.parse(Buffer.from(user.access_token.split('.')[0]!, 'base64url').toString('utf8')) as { alg: string }
       expect(header.alg).toBe('HS256')
-      expect(await ui.authorized()).toBe(true)
 
       const about = await ui.tryItOut('GET', '/api/v2.3/about')
       const read = await ui.execute(about)
